@@ -1,0 +1,124 @@
+#include "indexer/database_writer.h"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <morgue/error.h>
+
+#include "indexer/schema.h"
+
+namespace morgue::indexer {
+
+namespace {
+
+// Creating a Xapian database is not atomic: a kill in its first milliseconds can leave a
+// directory no open mode accepts (ENGINEERING-NOTES.md). Build it aside, then rename.
+void create_database(const std::filesystem::path& path) {
+  auto temporary = path;
+  temporary += fmt::format(".creating-{}", ::getpid());
+  std::filesystem::remove_all(temporary);
+  {
+    Xapian::WritableDatabase created(temporary.string(), Xapian::DB_CREATE);
+    created.set_metadata(std::string(schema::kSchemaVersionKey),
+                         std::string(schema::kSchemaVersion));
+    created.commit();
+  }
+  std::filesystem::rename(temporary, path);
+}
+
+Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
+  try {
+    const bool absent = !std::filesystem::exists(path) ||
+                        (std::filesystem::is_directory(path) && std::filesystem::is_empty(path));
+    if (absent) {
+      if (path.has_parent_path()) {
+        std::filesystem::create_directories(path.parent_path());
+      }
+      create_database(path);
+    }
+    Xapian::WritableDatabase database(path.string(), Xapian::DB_OPEN);
+    const std::string version =
+        database.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty()) {
+      throw DatabaseError(fmt::format(
+          "{} is not a morgue database (it has no schema version); index into a new path",
+          path.string()));
+    }
+    if (version != schema::kSchemaVersion) {
+      throw DatabaseError(fmt::format(
+          "{} has morgue schema version {} but this morgue writes version {}; re-index into a "
+          "new path",
+          path.string(), version, schema::kSchemaVersion));
+    }
+    return database;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw DatabaseError(fmt::format(
+        "database {} is locked: another process is writing to it; wait for it to finish",
+        path.string()));
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw DatabaseError(fmt::format("cannot create database {}: {}", path.string(), e.what()));
+  }
+}
+
+}  // namespace
+
+DatabaseWriter::DatabaseWriter(const std::filesystem::path& path)
+    : path_(path), database_(open_database(path)) {}
+
+DatabaseWriter::~DatabaseWriter() {
+  try {
+    commit();
+  } catch (const Error&) {
+    // Documented: the caller who wants to hear of it calls commit() first.
+  }
+}
+
+void DatabaseWriter::begin_batch() {
+  if (!in_batch_) {
+    // Inside a transaction Xapian does not flush on its own every 10,000 documents, so only
+    // our commit() makes documents durable, and only whole articles.
+    database_.begin_transaction(true);
+    in_batch_ = true;
+  }
+}
+
+bool DatabaseWriter::write(const BuiltArticle& built) {
+  try {
+    begin_batch();
+    const std::string thread_term = schema::term(schema::field("thread"), built.key);
+    const bool replaced = database_.term_exists(thread_term);
+    if (replaced) {
+      // The article and every comment under it: an edited thread may have fewer comments.
+      database_.delete_document(thread_term);
+    }
+    database_.add_document(built.article);
+    for (const auto& comment : built.comments) {
+      database_.add_document(comment);
+    }
+    pending_documents_ += 1 + built.comments.size();
+    return replaced;
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(fmt::format("cannot write article {} to database {}: {}", built.key,
+                                    path_.string(), e.get_description()));
+  }
+}
+
+void DatabaseWriter::commit() {
+  if (!in_batch_) {
+    return;
+  }
+  try {
+    in_batch_ = false;
+    pending_documents_ = 0;
+    database_.commit_transaction();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(fmt::format("cannot commit to database {}: {}; it stays as of its last "
+                                    "commit",
+                                    path_.string(), e.get_description()));
+  }
+}
+
+}  // namespace morgue::indexer

@@ -1,0 +1,98 @@
+#include "indexer/document_builder.h"
+
+#include <fmt/format.h>
+
+#include "indexer/article_key.h"
+#include "indexer/schema.h"
+#include "indexer/stored_fields.h"
+
+namespace morgue::indexer {
+
+namespace {
+// A gap between title and body (and between paragraphs of fields) so a phrase cannot match
+// across the join.
+constexpr Xapian::termpos kFieldGap = 100;
+}  // namespace
+
+void DocumentBuilder::index_text(Xapian::Document& document, std::string_view text,
+                                 std::string_view prefix, Xapian::termpos& position) const {
+  for (const Token& token : analyzer_.tokenize(text)) {
+    ++position;
+    document.add_posting(std::string(prefix) + token.term, position);
+  }
+  position += kFieldGap;
+}
+
+void DocumentBuilder::add_filter(Xapian::Document& document, std::string_view field_name,
+                                 const std::vector<std::string>& values) const {
+  const schema::Field& field = schema::field(field_name);
+  std::vector<std::string> shown;
+  for (const auto& value : values) {
+    const std::string normalized = analyzer_.normalize(value);
+    if (normalized.empty()) {
+      continue;
+    }
+    document.add_boolean_term(schema::term(field, normalized));
+    shown.push_back(value);
+  }
+  if (field.facet_slot && !shown.empty()) {
+    document.add_value(*field.facet_slot,
+                       field.multi_valued ? schema::pack_values(shown) : shown.front());
+  }
+}
+
+// Fields a comment shares with its article, so a filter on them finds the discussion too.
+void DocumentBuilder::add_shared_fields(Xapian::Document& document, const Article& article,
+                                        const std::string& key) const {
+  add_filter(document, "tag", article.tags);
+  add_filter(document, "site", {article.site});
+  add_filter(document, "language", {article.language});
+  add_filter(document, "type", {article.type});
+  document.add_boolean_term(schema::term(schema::field("thread"), key));
+  document.add_value(*schema::field("thread").slot, key);
+  if (article.published) {
+    const schema::Field& date = schema::field("date");
+    document.add_value(*date.slot, Xapian::sortable_serialise(
+                                       static_cast<double>(article.published->unix_seconds())));
+    document.add_value(*date.facet_slot,
+                       fmt::format("{:04}-{:02}", article.published->year,
+                                   article.published->month));
+  }
+}
+
+BuiltArticle DocumentBuilder::build(const Article& article) const {
+  BuiltArticle built;
+  built.key = article_key(article);
+  const auto& title_prefix = schema::field("title").prefix;
+  const auto& text_prefix = schema::field("text").prefix;
+  const schema::Field& id_field = schema::field("id");
+
+  Xapian::Document& document = built.article;
+  Xapian::termpos position = 0;
+  // Title words are indexed twice: under the title prefix for title:, and as plain text.
+  Xapian::termpos title_position = 0;
+  index_text(document, article.title, title_prefix, title_position);
+  index_text(document, article.title, text_prefix, position);
+  index_text(document, article.photo_caption, text_prefix, position);
+  index_text(document, article.body, text_prefix, position);
+  document.add_boolean_term(schema::term(id_field, built.key));
+  add_filter(document, "kind", {std::string(schema::kKindArticle)});
+  add_filter(document, "author", article.authors);
+  add_shared_fields(document, article, built.key);
+  document.set_data(stored_article(article, built.key));
+
+  for (const Comment& comment : article.comments) {
+    Xapian::Document& comment_document = built.comments.emplace_back();
+    Xapian::termpos comment_position = 0;
+    index_text(comment_document, comment.text, text_prefix, comment_position);
+    comment_document.add_boolean_term(
+        schema::term(id_field, fmt::format("{}#{}", built.key, comment.position)));
+    add_filter(comment_document, "kind", {std::string(schema::kKindComment)});
+    add_filter(comment_document, "author", {comment.author});
+    add_shared_fields(comment_document, article, built.key);
+    comment_document.set_data(stored_comment(comment, built.key));
+  }
+  return built;
+}
+
+}  // namespace morgue::indexer

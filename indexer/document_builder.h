@@ -1,0 +1,41 @@
+// Turns an article and its comments into Xapian documents, following the schema table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include <morgue/article.h>
+
+#include "indexer/analyzer.h"
+
+namespace morgue::indexer {
+
+/// An article ready to be written: its key, its document, and one document per comment.
+struct BuiltArticle {
+  std::string key;
+  Xapian::Document article;
+  std::vector<Xapian::Document> comments;
+};
+
+/// Builds documents; holds a reference to an Analyzer and so shares its thread rules.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  /// The documents for `article`. Does not touch any database.
+  BuiltArticle build(const Article& article) const;
+
+ private:
+  void index_text(Xapian::Document& document, std::string_view text, std::string_view prefix,
+                  Xapian::termpos& position) const;
+  void add_filter(Xapian::Document& document, std::string_view field_name,
+                  const std::vector<std::string>& values) const;
+  void add_shared_fields(Xapian::Document& document, const Article& article,
+                         const std::string& key) const;
+
+  const Analyzer& analyzer_;
+};
+
+}  // namespace morgue::indexer

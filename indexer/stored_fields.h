@@ -1,0 +1,30 @@
+// What a document keeps of its article or comment, for showing hits without the source files.
+#pragma once
+
+#include <string>
+
+#include <morgue/article.h>
+
+namespace morgue::indexer {
+
+/// The stored form of an article (everything but its comments) as JSON text.
+std::string stored_article(const Article& article, const std::string& key);
+
+/// The stored form of a comment under the article with key `article_key`.
+std::string stored_comment(const Comment& comment, const std::string& article_key);
+
+/// A document's stored fields read back. Unknown or missing fields are left empty, so a
+/// database written by an older morgue still reads.
+struct StoredDocument {
+  std::string kind;         ///< schema::kKindArticle or schema::kKindComment
+  std::string article_key;  ///< the article's key (for a comment: its article's)
+  Article article;          ///< an article's fields (no comments); empty for a comment
+  Comment comment;          ///< a comment's fields; empty for an article
+  std::size_t comment_count = 0;  ///< an article's number of comments
+};
+
+/// Parses what stored_article or stored_comment wrote. Throws morgue::DatabaseError if the
+/// data is not morgue's.
+StoredDocument parse_stored(const std::string& data);
+
+}  // namespace morgue::indexer

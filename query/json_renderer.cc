@@ -1,0 +1,106 @@
+#include <nlohmann/json.hpp>
+
+#include <morgue/render.h>
+
+namespace morgue {
+
+namespace {
+
+using nlohmann::json;
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+// The snippet as HTML: the text escaped, matched words in <mark>.
+std::string marked_html(const Snippet& snippet) {
+  std::string out;
+  std::size_t done = 0;
+  const std::string_view text = snippet.text;
+  for (const auto& [begin, end] : snippet.highlights) {
+    append_escaped(out, text.substr(done, begin - done));
+    out += "<mark>";
+    append_escaped(out, text.substr(begin, end - begin));
+    out += "</mark>";
+    done = end;
+  }
+  append_escaped(out, text.substr(done));
+  return out;
+}
+
+json comment_json(const CommentHit& hit) {
+  return {{"position", hit.comment.position},
+          {"author", hit.comment.author},
+          {"in_reply_to", hit.comment.in_reply_to},
+          {"snippet", marked_html(hit.snippet)}};
+}
+
+json hit_json(const Hit& hit) {
+  const Article& article = hit.article;
+  json comments = json::array();
+  for (const auto& comment : hit.comments) {
+    comments.push_back(comment_json(comment));
+  }
+  return {{"key", hit.key},
+          {"id", article.id},
+          {"url", article.url},
+          {"site", article.site},
+          {"title", article.title},
+          {"published", article.published ? article.published->iso8601() : ""},
+          {"authors", article.authors},
+          {"tags", article.tags},
+          {"language", article.language},
+          {"type", article.type},
+          {"score", hit.score},
+          {"article_matched", hit.article_matched},
+          {"snippet", hit.article_matched ? marked_html(hit.snippet) : ""},
+          {"comment_count", hit.comment_count},
+          {"matched_comments", hit.matched_comments},
+          {"comments", comments}};
+}
+
+}  // namespace
+
+std::string to_json(const SearchResult& result) {
+  json hits = json::array();
+  for (const auto& hit : result.hits) {
+    hits.push_back(hit_json(hit));
+  }
+  json facets = json::object();
+  for (const auto& facet : result.facets) {
+    json values = json::array();
+    for (const auto& value : facet.values) {
+      values.push_back({{"value", value.value}, {"count", value.count}});
+    }
+    facets[facet.field] = {{"values", values}, {"values_left_out", facet.values_left_out}};
+  }
+  const json out = {
+      {"format_version", kJsonFormatVersion},
+      {"query", result.query},
+      {"total", {{"documents", result.total_documents}, {"hits", result.total_hits}}},
+      {"offset", result.offset},
+      {"limit", result.limit},
+      {"hits", hits},
+      {"facets", facets},
+  };
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace morgue

@@ -1,0 +1,43 @@
+// Turns what a user types into a Xapian query, with every word analyzed by the shared analyzer.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "indexer/analyzer.h"
+
+namespace morgue::query {
+
+/// The limits that keep a hostile query from crashing or stalling a search.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+inline constexpr std::size_t kMaxNestingDepth = 32;
+inline constexpr std::size_t kMaxClauses = 256;
+
+/// A parsed query.
+struct ParsedQuery {
+  Xapian::Query query;
+  /// Unprefixed terms the user searched for in text, for marking matches in snippets.
+  std::vector<std::string> highlight_terms;
+};
+
+/// Parses the query language of docs/query-language.md: words, "phrases", AND / OR / NOT,
+/// +/- , parentheses, field filters (tag: author: site: type: language: kind:), title: words
+/// and date ranges. Words next to each other must all match. Holds a reference to the analyzer
+/// and so shares its thread rules.
+class QueryParser {
+ public:
+  explicit QueryParser(const indexer::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  /// Throws morgue::QueryError naming the column (1-based, in characters) of a syntax error or
+  /// a broken limit. An empty query matches every document.
+  ParsedQuery parse(std::string_view text) const;
+
+ private:
+  const indexer::Analyzer& analyzer_;
+};
+
+}  // namespace morgue::query

@@ -1,0 +1,99 @@
+#include "query/snippets.h"
+
+#include <map>
+#include <vector>
+
+namespace morgue::query {
+
+namespace {
+constexpr std::string_view kEllipsis = "…";
+
+bool only_spaces_between(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const char c = text[i];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
+Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
+                     const std::set<std::string, std::less<>>& terms, std::size_t words) {
+  Snippet snippet;
+  const auto tokens = analyzer.tokenize(text);
+  if (tokens.empty()) {
+    return snippet;
+  }
+  std::vector<bool> matched(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    matched[i] = terms.contains(tokens[i].term);
+  }
+  // Slide a window of `words` tokens; score = distinct terms in it, then total matches.
+  std::size_t best_start = 0;
+  std::pair<std::size_t, std::size_t> best_score{0, 0};
+  std::map<std::string_view, std::size_t> in_window;
+  std::size_t matches_in_window = 0;
+  for (std::size_t end = 0; end < tokens.size(); ++end) {
+    if (matched[end]) {
+      ++in_window[tokens[end].term];
+      ++matches_in_window;
+    }
+    if (end >= words && matched[end - words]) {
+      auto found = in_window.find(tokens[end - words].term);
+      if (--found->second == 0) {
+        in_window.erase(found);
+      }
+      --matches_in_window;
+    }
+    const std::pair<std::size_t, std::size_t> score{in_window.size(), matches_in_window};
+    if (score > best_score) {
+      best_score = score;
+      best_start = end + 1 > words ? end + 1 - words : 0;
+    }
+  }
+  // Start a few words before the first match so it is read in context.
+  if (best_score.first > 0) {
+    std::size_t first_match = best_start;
+    while (!matched[first_match]) {
+      ++first_match;
+    }
+    const std::size_t lead = std::min<std::size_t>(5, words / 4);
+    best_start = first_match > lead ? first_match - lead : 0;
+  }
+  const std::size_t last = std::min(tokens.size(), best_start + words) - 1;
+  const std::size_t begin = best_start == 0 ? 0 : tokens[best_start].begin;
+  const std::size_t end = last + 1 == tokens.size() ? text.size() : tokens[last].end;
+  if (begin > 0) {
+    snippet.text = kEllipsis;
+  }
+  const std::size_t shift = snippet.text.size();
+  snippet.text += text.substr(begin, end - begin);
+  if (end < text.size()) {
+    snippet.text += kEllipsis;
+  }
+  // A passage reads as one line; one byte for one byte keeps the offsets right.
+  for (char& c : snippet.text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  for (std::size_t i = best_start; i <= last; ++i) {
+    if (!matched[i]) {
+      continue;
+    }
+    const std::size_t word_begin = tokens[i].begin - begin + shift;
+    const std::size_t word_end = tokens[i].end - begin + shift;
+    auto& highlights = snippet.highlights;
+    if (i > best_start && matched[i - 1] && !highlights.empty() &&
+        only_spaces_between(text, tokens[i - 1].end, tokens[i].begin)) {
+      highlights.back().second = word_end;  // a phrase reads as one marked run
+    } else {
+      highlights.emplace_back(word_begin, word_end);
+    }
+  }
+  return snippet;
+}
+
+}  // namespace morgue::query

@@ -1,0 +1,20 @@
+// Choosing the passage of a text that best shows why it matched, with the matches marked.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <morgue/result.h>
+
+#include "indexer/analyzer.h"
+
+namespace morgue::query {
+
+/// The window of about `words` words of `text` holding the most distinct query terms, with
+/// each matched word (or run of adjacent matched words, such as a phrase) marked. Offsets come
+/// from the shared analyzer, so they are right in any script. With no match, the opening words.
+Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
+                     const std::set<std::string, std::less<>>& terms, std::size_t words = 30);
+
+}  // namespace morgue::query

@@ -1,0 +1,196 @@
+#include <morgue/indexer.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <xapian.h>
+
+#include "tests/test_support.h"
+
+namespace morgue {
+namespace {
+
+using testing::check_database;
+using testing::TempDir;
+using testing::test_data_path;
+
+Xapian::doccount documents_in(const std::filesystem::path& database) {
+  return Xapian::Database(database.string()).get_doccount();
+}
+
+Article article_with_comments(std::string id, int comment_count) {
+  Article article;
+  article.id = std::move(id);
+  article.title = "Harbour talks";
+  article.body = "The quota talks went on.";
+  for (int i = 1; i <= comment_count; ++i) {
+    article.comments.push_back(Comment{"reader", "", "comment " + std::to_string(i), i});
+  }
+  return article;
+}
+
+TEST(Indexer, IndexesTheSampleArchiveCompletely) {
+  TempDir temp;
+  const auto database = temp / "sample.db";
+  IndexReport report;
+  {
+    Indexer indexer(database);
+    for (const char* file : {"articles.csv", "articles.jsonl", "sputnik-aleppo.txt"}) {
+      report += indexer.add_file(test_data_path(std::string("sample/") + file));
+    }
+    indexer.commit();
+  }
+  EXPECT_EQ(report.files, 3u);
+  EXPECT_EQ(report.articles, 24u + 6u + 1u);
+  EXPECT_EQ(report.comments, 22u + 20u);
+  EXPECT_EQ(report.skipped, 0u);
+  EXPECT_EQ(report.replaced, 0u);
+  EXPECT_EQ(documents_in(database), 31u + 42u);
+  EXPECT_EQ(check_database(database), "");
+}
+
+TEST(Indexer, ReindexingReplacesInsteadOfAddingTwice) {
+  TempDir temp;
+  const auto database = temp / "db";
+  const auto csv = test_data_path("sample/articles.csv");
+  const auto page = test_data_path("sample/sputnik-aleppo.txt");
+  {
+    Indexer indexer(database);
+    indexer.add_file(csv);
+    indexer.add_file(page);
+  }
+  IndexReport again;
+  {
+    Indexer indexer(database);
+    again += indexer.add_file(csv);
+    again += indexer.add_file(page);
+    indexer.commit();
+  }
+  EXPECT_EQ(again.articles, 25u);
+  EXPECT_EQ(again.replaced, 25u);
+  EXPECT_EQ(documents_in(database), 24u + 1u + 20u);
+  EXPECT_EQ(check_database(database), "");
+}
+
+TEST(Indexer, ReindexedArticleLosesCommentsItNoLongerHas) {
+  TempDir temp;
+  const auto database = temp / "db";
+  Indexer indexer(database);
+  EXPECT_FALSE(indexer.add_article(article_with_comments("a1", 3)));
+  // The same article again within one batch, now with one comment.
+  EXPECT_TRUE(indexer.add_article(article_with_comments("a1", 1)));
+  indexer.commit();
+  EXPECT_EQ(documents_in(database), 2u);
+}
+
+TEST(Indexer, ArticlesWithoutIdAreKeyedByNormalizedUrlThenByContent) {
+  TempDir temp;
+  Indexer indexer(temp / "db");
+  Article by_url;
+  by_url.title = "Same page";
+  by_url.url = "HTTPS://Example.COM:443/news/story/#comments";
+  EXPECT_FALSE(indexer.add_article(by_url));
+  by_url.url = "https://example.com/news/story";
+  EXPECT_TRUE(indexer.add_article(by_url));
+
+  Article by_content;
+  by_content.title = "No id, no URL";
+  by_content.body = "Body.";
+  EXPECT_FALSE(indexer.add_article(by_content));
+  EXPECT_TRUE(indexer.add_article(by_content));
+  by_content.body = "Another body.";
+  EXPECT_FALSE(indexer.add_article(by_content));
+}
+
+TEST(Indexer, NothingIsVisibleBeforeCommitAndEverythingAfter) {
+  TempDir temp;
+  const auto database = temp / "db";
+  Indexer indexer(database, IndexOptions{.batch_documents = 1000});
+  indexer.add_article(article_with_comments("a1", 2));
+  EXPECT_EQ(documents_in(database), 0u);
+  indexer.commit();
+  EXPECT_EQ(documents_in(database), 3u);
+}
+
+TEST(Indexer, CommitsOnItsOwnEveryBatch) {
+  TempDir temp;
+  const auto database = temp / "db";
+  Indexer indexer(database, IndexOptions{.batch_documents = 4});
+  indexer.add_article(article_with_comments("a1", 2));
+  EXPECT_EQ(documents_in(database), 0u);
+  indexer.add_article(article_with_comments("a2", 0));  // 4 documents: a batch is full
+  EXPECT_EQ(documents_in(database), 4u);
+}
+
+TEST(Indexer, ASecondWriterIsToldTheDatabaseIsLocked) {
+  TempDir temp;
+  const auto database = temp / "db";
+  Indexer first(database);
+  try {
+    Indexer second(database);
+    FAIL() << "a second writer opened the database";
+  } catch (const DatabaseError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "database " + database.string() +
+                  " is locked: another process is writing to it; wait for it to finish");
+  }
+}
+
+TEST(Indexer, RefusesADirectoryThatIsNotAMorgueDatabase) {
+  TempDir temp;
+  std::filesystem::create_directory(temp / "photos");
+  std::ofstream(temp / "photos" / "cat.jpg") << "not a database";
+  try {
+    Indexer indexer(temp / "photos");
+    FAIL() << "opened a directory of photos";
+  } catch (const DatabaseError& error) {
+    EXPECT_NE(std::string(error.what()).find("cannot open database " + (temp / "photos").string()),
+              std::string::npos)
+        << error.what();
+  }
+  EXPECT_TRUE(std::filesystem::exists(temp / "photos" / "cat.jpg"));
+}
+
+TEST(Indexer, ANewDatabaseLeavesNoTemporaryBehind) {
+  TempDir temp;
+  { Indexer indexer(temp / "db"); }
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(temp.path())) {
+    names.push_back(entry.path().filename().string());
+  }
+  EXPECT_EQ(names, std::vector<std::string>{"db"});
+  EXPECT_EQ(documents_in(temp / "db"), 0u);
+}
+
+TEST(Indexer, SkipsBadRecordsAndIndexesTheRest) {
+  TempDir temp;
+  Indexer indexer(temp / "db");
+  std::vector<std::string> skipped;
+  const auto report = indexer.add_file(test_data_path("broken/unclosed-quote.csv"), Format::kAuto,
+                                       [&](const InputError& e) { skipped.push_back(e.what()); });
+  indexer.commit();
+  EXPECT_EQ(report.skipped, 1u);
+  EXPECT_EQ(skipped.size(), 1u);
+  EXPECT_GE(report.articles, 1u);
+  EXPECT_EQ(documents_in(temp / "db"), report.articles);
+  EXPECT_EQ(check_database(temp / "db"), "");
+}
+
+TEST(Indexer, AFileOfUnknownFormatIsAnErrorNamingIt) {
+  TempDir temp;
+  const auto file = temp / "notes.dat";
+  std::ofstream(file) << "just some words\n";
+  Indexer indexer(temp / "db");
+  try {
+    indexer.add_file(file);
+    FAIL() << "guessed a format";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              file.string() +
+                  ": cannot tell the format from the name or content; name it with --format csv, "
+                  "jsonl or page");
+  }
+}
+
+}  // namespace
+}  // namespace morgue

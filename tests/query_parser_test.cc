@@ -1,0 +1,112 @@
+#include "query/query_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <morgue/error.h>
+
+namespace morgue::query {
+namespace {
+
+std::string described(std::string_view text) {
+  const indexer::Analyzer analyzer;
+  return QueryParser(analyzer).parse(text).query.get_description();
+}
+
+std::string error_of(std::string_view text) {
+  const indexer::Analyzer analyzer;
+  try {
+    QueryParser(analyzer).parse(text);
+  } catch (const QueryError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(QueryParser, BuildsTheQueryAUserMeans) {
+  struct Row {
+    std::string input;
+    std::string query;
+  };
+  const std::vector<Row> rows = {
+      {"Aleppo", "Query(aleppo@1)"},
+      {"aleppo kerry", "Query((aleppo@1 AND kerry@1))"},
+      {"aleppo AND kerry", "Query((aleppo@1 AND kerry@1))"},
+      {"aleppo OR kerry", "Query((aleppo@1 OR kerry@1))"},
+      {"aleppo NOT kerry", "Query((aleppo@1 AND_NOT kerry@1))"},
+      {"aleppo -kerry +lavrov", "Query(((aleppo@1 AND lavrov@1) AND_NOT kerry@1))"},
+      {"\"flood defences\"", "Query((flood@1 PHRASE 2 defences@2))"},
+      {"al-Farafira", "Query((al@1 PHRASE 2 farafira@2))"},
+      {"(aleppo OR idlib) ceasefire", "Query(((aleppo@1 OR idlib@1) AND ceasefire@1))"},
+      {"tag:\"John Kerry\"", "Query(0 * Kjohn kerry)"},
+      {"author:Mikhas", "Query(0 * Amikhas)"},
+      {"TYPE:Opinion", "Query(0 * XTopinion)"},
+      {"in:comments sandbags", "Query((0 * XKcomment AND sandbags@1))"},
+      {"title:ceasefire", "Query(Sceasefire@1)"},
+      {"", "Query(<alldocuments>)"},
+      {"NOT kerry", "Query((<alldocuments> AND_NOT kerry@1))"},
+      {"...", "Query(<alldocuments>)"},
+      {"10:30", "Query((10@1 PHRASE 2 30@2))"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.input);
+    EXPECT_EQ(described(row.input), row.query);
+  }
+}
+
+TEST(QueryParser, DateRangesCoverWholeDaysMonthsAndYearsInUtc) {
+  // 2016-09-01T00:00:00Z is 1472688000; 2016-09-30T23:59:59Z is 1475279999.
+  const std::string september = described("date:2016-09");
+  EXPECT_EQ(september, described("date:2016-09-01..2016-09-30"));
+  EXPECT_EQ(described("date:2016"), described("date:2016-01-01..2016-12-31"));
+  EXPECT_NE(described("date:2016-09.."), september);
+  EXPECT_NE(september.find("VALUE_RANGE 0"), std::string::npos) << september;
+  EXPECT_NE(described("date:..2016-09-30").find("VALUE_LE 0"), std::string::npos);
+  EXPECT_NE(described("date:2016-09..").find("VALUE_GE 0"), std::string::npos);
+}
+
+TEST(QueryParser, ErrorsSayWhereTheyAre) {
+  struct Row {
+    std::string input;
+    std::string message;
+  };
+  const std::vector<Row> rows = {
+      {"aleppo \"ceasefire", "column 8: unbalanced quote"},
+      {"(aleppo OR kerry", "column 1: '(' is never closed"},
+      {"aleppo)", "column 7: ')' without a matching '('"},
+      {"aleppo OR", "column 8: OR needs something after it"},
+      {"AND aleppo", "column 1: AND needs something on both sides"},
+      {"aleppo NOT", "column 8: NOT needs a word, phrase or group after it"},
+      {"tag:", "column 1: tag: needs a value, as in tag:something"},
+      {"()", "column 2: empty parentheses"},
+      {"date:2016-13",
+       "column 1: cannot read the date '2016-13'; write date:2016, date:2016-09, "
+       "date:2016-09-01..2016-09-30, date:2016-09.. or date:..2016-09-30"},
+      {"date:2016-10..2016-09", "column 1: date range 2016-10..2016-09 ends before it starts"},
+      {"Zürich \"x", "column 8: unbalanced quote"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.input);
+    EXPECT_EQ(error_of(row.input), row.message);
+  }
+}
+
+TEST(QueryParser, LimitsStopHostileQueries) {
+  EXPECT_EQ(error_of(std::string(kMaxQueryBytes + 1, 'a')),
+            "the query is 4097 bytes long; the limit is 4096");
+  EXPECT_EQ(error_of(std::string(kMaxNestingDepth + 1, '(') + "a" +
+                     std::string(kMaxNestingDepth + 1, ')')),
+            "column 33: parentheses nested deeper than 32");
+  std::string many;
+  for (std::size_t i = 0; i <= kMaxClauses; ++i) {
+    many += "w" + std::to_string(i) + " ";
+  }
+  EXPECT_EQ(error_of(many), "column 1171: the query has more than 256 words and filters");
+  // Deep nesting far past the limit fails cleanly instead of overflowing the stack.
+  EXPECT_NE(error_of(std::string(4000, '(')), "no error");
+}
+
+}  // namespace
+}  // namespace morgue::query

@@ -1,0 +1,50 @@
+// Helpers shared by the tests: where fixtures live, temporary databases, running the programs.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace morgue::testing {
+
+/// A file under the project's data/ folder, e.g. test_data_path("sample/sputnik-aleppo.txt").
+std::filesystem::path test_data_path(const std::string& relative);
+
+/// A file under ../shared/corpora/, or nullopt when the shared corpora are not beside the clone
+/// (tests then GTEST_SKIP with a reason).
+std::optional<std::filesystem::path> shared_corpus_path(const std::string& relative);
+
+/// A fresh directory removed with everything in it when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// What a program printed and how it exited.
+struct CommandResult {
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+
+/// Runs a shell command line, capturing standard output and standard error.
+CommandResult run_command(const std::string& command_line);
+
+/// Quotes `text` for a POSIX shell.
+std::string shell_quote(const std::string& text);
+
+/// Runs Xapian's own consistency check on a database; returns "" when clean, else its report.
+std::string check_database(const std::filesystem::path& database);
+
+/// The whole content of a file.
+std::string read_file(const std::filesystem::path& file);
+
+}  // namespace morgue::testing
