@@ -75,6 +75,10 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
   index_text(document, article.title, text_prefix, position);
   index_text(document, article.photo_caption, text_prefix, position);
   index_text(document, article.body, text_prefix, position);
+  // A word search finds what an article is tagged with, not only what its text says.
+  for (const auto& tag : article.tags) {
+    index_text(document, tag, text_prefix, position);
+  }
   document.add_boolean_term(schema::term(id_field, built.key));
   add_filter(document, "kind", {std::string(schema::kKindArticle)});
   add_filter(document, "author", article.authors);

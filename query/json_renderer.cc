@@ -94,7 +94,11 @@ std::string to_json(const SearchResult& result) {
   const json out = {
       {"format_version", kJsonFormatVersion},
       {"query", result.query},
-      {"total", {{"documents", result.total_documents}, {"hits", result.total_hits}}},
+      {"total",
+       {{"hits", result.total_hits},
+        {"documents", result.total_documents},
+        {"articles", result.total_articles},
+        {"comments", result.total_comments}}},
       {"offset", result.offset},
       {"limit", result.limit},
       {"hits", hits},

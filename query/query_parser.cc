@@ -266,7 +266,11 @@ class Parser {
       if (current_.sign == '-') {
         negated = true;
       }
+      const std::size_t highlights_before = highlight_terms_.size();
       std::optional<Xapian::Query> operand = parse_operand(depth);
+      if (negated) {
+        highlight_terms_.resize(highlights_before);  // excluded words are never shown matched
+      }
       if (!operand) {
         continue;  // a word of punctuation only: nothing to search for
       }

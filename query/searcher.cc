@@ -43,8 +43,8 @@ struct Searcher::Impl {
   }
 
   SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed);
-  std::vector<Facet> count_facets(const SearchRequest& request, const Xapian::Query& query,
-                                  std::size_t& total_documents);
+  void count_facets(const SearchRequest& request, const Xapian::Query& query,
+                    SearchResult& result);
   Hit make_hit(const Xapian::Query& query, const TermSet& terms, const std::string& key,
                double score, std::size_t comments_per_hit);
   indexer::StoredDocument stored(Xapian::docid id) {
@@ -93,12 +93,14 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
-std::vector<Facet> Searcher::Impl::count_facets(const SearchRequest& request,
-                                                const Xapian::Query& query,
-                                                std::size_t& total_documents) {
+void Searcher::Impl::count_facets(const SearchRequest& request, const Xapian::Query& query,
+                                  SearchResult& result) {
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // Articles and comments are always counted apart, whichever facets were asked for.
+  query::FacetCounter kinds(schema::field("kind"));
+  enquire.add_matchspy(&kinds);
   std::vector<std::unique_ptr<query::FacetCounter>> counters;
   for (const auto& name : request.facets) {
     counters.push_back(std::make_unique<query::FacetCounter>(schema::field(name)));
@@ -106,12 +108,13 @@ std::vector<Facet> Searcher::Impl::count_facets(const SearchRequest& request,
   }
   // Asking Xapian to check every document makes the counts exact, not estimates.
   const Xapian::MSet all = enquire.get_mset(0, 0, database.get_doccount());
-  total_documents = all.get_matches_estimated();
-  std::vector<Facet> facets;
-  for (const auto& counter : counters) {
-    facets.push_back(counter->result(request.facet_values));
+  result.total_documents = all.get_matches_estimated();
+  for (const auto& [value, count] : kinds.result(2).values) {
+    (value == schema::kKindComment ? result.total_comments : result.total_articles) = count;
   }
-  return facets;
+  for (const auto& counter : counters) {
+    result.facets.push_back(counter->result(request.facet_values));
+  }
 }
 
 Hit Searcher::Impl::make_hit(const Xapian::Query& query, const TermSet& terms,
@@ -170,13 +173,17 @@ SearchResult Searcher::Impl::run(const SearchRequest& request, const query::Pars
   result.query = request.query;
   result.offset = request.offset;
   result.limit = request.limit;
-  result.facets = count_facets(request, parsed.query, result.total_documents);
+  count_facets(request, parsed.query, result);
 
   // One hit per thread: its best-ranked document stands for the article and its comments.
   const Xapian::valueno thread_slot = *schema::field("thread").slot;
   Xapian::Enquire enquire(database);
   enquire.set_query(parsed.query);
   enquire.set_collapse_key(thread_slot);
+  if (parsed.highlight_terms.empty()) {
+    // Filters alone give every hit the same weight: newest first is the useful order then.
+    enquire.set_sort_by_value_then_relevance(*schema::field("date").slot, true);
+  }
   const Xapian::MSet page =
       enquire.get_mset(request.offset, request.limit, database.get_doccount());
   result.total_hits = page.get_matches_estimated();

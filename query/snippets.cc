@@ -8,15 +8,43 @@ namespace morgue::query {
 namespace {
 constexpr std::string_view kEllipsis = "…";
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 bool only_spaces_between(std::string_view text, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to; ++i) {
-    const char c = text[i];
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+    if (!is_space(text[i])) {
       return false;
     }
   }
   return true;
 }
+// A passage reads as one line: runs of white space (paragraph breaks) become one space, and the
+// highlights move with the text.
+void collapse_spaces(Snippet& snippet) {
+  const std::string& text = snippet.text;
+  std::string out;
+  std::vector<std::size_t> moved(text.size() + 1);
+  bool after_space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    moved[i] = out.size();
+    if (is_space(text[i])) {
+      if (!after_space) {
+        out += ' ';
+      }
+      after_space = true;
+    } else {
+      out += text[i];
+      after_space = false;
+    }
+  }
+  moved[text.size()] = out.size();
+  for (auto& [begin, end] : snippet.highlights) {
+    begin = moved[begin];
+    end = moved[end];
+  }
+  snippet.text = std::move(out);
+}
+
 }  // namespace
 
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
@@ -73,12 +101,6 @@ Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
   if (end < text.size()) {
     snippet.text += kEllipsis;
   }
-  // A passage reads as one line; one byte for one byte keeps the offsets right.
-  for (char& c : snippet.text) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      c = ' ';
-    }
-  }
   for (std::size_t i = best_start; i <= last; ++i) {
     if (!matched[i]) {
       continue;
@@ -93,6 +115,7 @@ Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
       highlights.emplace_back(word_begin, word_end);
     }
   }
+  collapse_spaces(snippet);
   return snippet;
 }
 

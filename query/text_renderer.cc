@@ -84,9 +84,13 @@ void append_hit(std::string& out, std::size_t number, const Hit& hit, TextStyle 
 
 std::string to_text(const SearchResult& result, TextStyle style) {
   std::string out;
-  out += fmt::format("{} {} ({} matching articles and comments) for: {}\n\n", result.total_hits,
-                     result.total_hits == 1 ? "hit" : "hits", result.total_documents,
-                     result.query);
+  const auto counted = [](std::size_t count, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", count, count == 1 ? one : many);
+  };
+  out += fmt::format("{} for {} ({} and {} match)\n\n", counted(result.total_hits, "hit", "hits"),
+                     result.query.empty() ? "everything" : result.query,
+                     counted(result.total_articles, "article", "articles"),
+                     counted(result.total_comments, "comment", "comments"));
   for (std::size_t i = 0; i < result.hits.size(); ++i) {
     append_hit(out, result.offset + i + 1, result.hits[i], style);
   }

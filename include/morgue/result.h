@@ -58,6 +58,8 @@ struct Facet {
 struct SearchResult {
   std::string query;
   std::size_t total_documents = 0;  ///< matching articles and comments, exact
+  std::size_t total_articles = 0;   ///< of those, articles
+  std::size_t total_comments = 0;   ///< of those, comments
   std::size_t total_hits = 0;       ///< matching threads (an article with its comments), exact
   std::size_t offset = 0;
   std::size_t limit = 0;
