@@ -1,5 +1,7 @@
 #include "indexer/csv_reader.h"
 
+#include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include <fmt/format.h>
@@ -113,12 +115,17 @@ std::optional<CsvReader::RawRecord> CsvReader::read_record() {
     std::size_t quote_line = 0;
     bool quoted = false;
     std::size_t record_bytes = 0;
-    auto append = [&](char c) {
-      if (++record_bytes <= kMaxRecordBytes) {
-        record.fields.back() += c;
-      } else if (record.problem.empty()) {
+    auto append = [&](std::string_view text) {
+      const std::size_t room = kMaxRecordBytes - std::min(record_bytes, kMaxRecordBytes);
+      record.fields.back().append(text.substr(0, room));
+      record_bytes += text.size();
+      if (record_bytes > kMaxRecordBytes && record.problem.empty()) {
         record.problem = fmt::format("record is longer than {} MiB", kMaxRecordBytes >> 20);
       }
+    };
+    auto append_byte = [&](int c) {
+      const char byte = static_cast<char>(c);
+      append(std::string_view(&byte, 1));
     };
     auto field_name = [&] {
       const std::size_t index = record.fields.size() - 1;
@@ -128,6 +135,9 @@ std::optional<CsvReader::RawRecord> CsvReader::read_record() {
       return fmt::format("field {}", index + 1);
     };
     for (bool done = false; !done;) {
+      if (state == State::kQuoted || state == State::kUnquoted) {
+        append(take_run(state == State::kQuoted));
+      }
       const int c = get();
       if (state == State::kQuoted) {
         if (c == kEnd) {
@@ -135,10 +145,10 @@ std::optional<CsvReader::RawRecord> CsvReader::read_record() {
           record.problem = fmt::format("quoted field opened on line {} is never closed", quote_line);
           done = true;
         } else if (c != '"') {
-          append(static_cast<char>(c));
+          append_byte(c);
         } else if (peek() == '"') {
           get();
-          append('"');
+          append("\"");
         } else {
           state = State::kAfterQuote;
         }
@@ -159,7 +169,7 @@ std::optional<CsvReader::RawRecord> CsvReader::read_record() {
           record.problem = fmt::format("unexpected text after the closing quote of {} on line {}",
                                        field_name(), line_);
         }
-        append(static_cast<char>(c));
+        append_byte(c);
         state = State::kUnquoted;
       }
     }
@@ -168,6 +178,19 @@ std::optional<CsvReader::RawRecord> CsvReader::read_record() {
       return record;
     }
   }
+}
+
+std::string_view CsvReader::take_run(bool quoted) {
+  if (buffer_pos_ == buffer_end_ && !fill_buffer()) {
+    return {};
+  }
+  const std::string_view rest(buffer_.data() + buffer_pos_, buffer_end_ - buffer_pos_);
+  const std::size_t length =
+      std::min(quoted ? rest.find('"') : rest.find_first_of(",\r\n"), rest.size());
+  const std::string_view run = rest.substr(0, length);
+  line_ += static_cast<std::size_t>(std::count(run.begin(), run.end(), '\n'));
+  buffer_pos_ += length;
+  return run;
 }
 
 int CsvReader::get() {

@@ -5,6 +5,7 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <morgue/article.h>
@@ -45,6 +46,9 @@ class CsvReader : public RecordSource {
 
   void read_header();
   std::optional<RawRecord> read_record();
+  // Consumes the bytes up to the next byte that may change the parser's state (a quote inside a
+  // quoted field; a comma or line end outside), at most to the end of the buffer.
+  std::string_view take_run(bool quoted);
   int get();
   int peek();
   bool fill_buffer();

@@ -59,7 +59,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_flag("-q,--quiet", quiet, "Print only errors");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : 2;  // --help is a success; bad options exit 2
+  }
 
   try {
     const morgue::Format format = morgue::parse_format(format_name);

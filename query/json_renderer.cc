@@ -6,7 +6,7 @@ namespace morgue {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
@@ -49,6 +49,7 @@ json comment_json(const CommentHit& hit) {
   return {{"position", hit.comment.position},
           {"author", hit.comment.author},
           {"in_reply_to", hit.comment.in_reply_to},
+          {"text", hit.comment.text},
           {"snippet", marked_html(hit.snippet)}};
 }
 

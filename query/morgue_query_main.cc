@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
       ->required();
   app.add_option("--limit", request.limit, "Hits per page")->capture_default_str();
   app.add_option("--offset", request.offset, "Hits to skip")->capture_default_str();
+  app.add_option("--facets", request.facets,
+                 "Facets to count, comma-separated: tag,author,date,site,language,type,kind")
+      ->delimiter(',')
+      ->capture_default_str();
   app.add_option("--facet-values", request.facet_values, "Values listed per facet")
       ->capture_default_str();
   app.add_option("--comments", request.comments_per_hit, "Matching comments shown per hit")
@@ -31,7 +35,11 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "Bold matches: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : 2;  // --help is a success; bad options exit 2
+  }
 
   try {
     morgue::Searcher searcher(database);

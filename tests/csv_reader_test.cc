@@ -141,6 +141,14 @@ TEST(CsvReader, ReadsRecordsLongerThanAChunk) {
   }
 }
 
+TEST(CsvReader, RecordOver32MiBIsSkippedWithoutKeepingIt) {
+  const std::string huge(32 * 1024 * 1024 + 1, 'x');
+  EXPECT_EQ(read_text("title,content\none,\"" + huge + "\"\ntwo,b\n"),
+            (Events{"error: in.csv:2: record is longer than 32 MiB", "title: two"}));
+  EXPECT_EQ(read_text("title,content\none,\"" + huge + "\ntwo,b\n"),
+            (Events{"error: in.csv:2: quoted field opened on line 2 is never closed"}));
+}
+
 TEST(CsvReader, ReportsBadRecordsAndReadsOn) {
   struct Row {
     std::string input;
