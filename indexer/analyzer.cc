@@ -1,12 +1,11 @@
 #include "indexer/analyzer.h"
 
+#include <fmt/format.h>
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
-
-#include <fmt/format.h>
 
 #include <morgue/error.h>
 
@@ -78,8 +77,8 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
   std::vector<Token> tokens;
   UErrorCode status = U_ZERO_ERROR;
   // Over UTF-8 text the break iterator's offsets are byte offsets, which snippets need.
-  UTextCloser utext{utext_openUTF8(nullptr, text.data(), static_cast<std::int64_t>(text.size()),
-                                   &status)};
+  UTextCloser utext{
+      utext_openUTF8(nullptr, text.data(), static_cast<std::int64_t>(text.size()), &status)};
   check_icu(status, "open text for word breaking");
   icu::BreakIterator& words = *impl_->words;
   words.setText(utext.text, status);
@@ -91,14 +90,14 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
     if (words.getRuleStatus() < UBRK_WORD_NUMBER) {
       continue;
     }
-    const auto word = text.substr(static_cast<std::size_t>(begin),
-                                  static_cast<std::size_t>(end - begin));
+    const auto word =
+        text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
     std::string term = impl_->fold(word);
     if (term.empty() || term.size() > kMaxWordBytes) {
       continue;
     }
-    tokens.push_back(Token{std::move(term), static_cast<std::size_t>(begin),
-                           static_cast<std::size_t>(end)});
+    tokens.push_back(
+        Token{std::move(term), static_cast<std::size_t>(begin), static_cast<std::size_t>(end)});
   }
   // The iterator must not keep pointing at the caller's bytes.
   words.setText(icu::UnicodeString());

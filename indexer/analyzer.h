@@ -12,9 +12,9 @@ namespace morgue::indexer {
 
 /// One word of analyzed text.
 struct Token {
-  std::string term;        ///< normalized: NFKC, case folded
-  std::size_t begin = 0;   ///< byte offset of the word in the analyzed text
-  std::size_t end = 0;     ///< byte offset one past the word
+  std::string term;       ///< normalized: NFKC, case folded
+  std::size_t begin = 0;  ///< byte offset of the word in the analyzed text
+  std::size_t end = 0;    ///< byte offset one past the word
 };
 
 /// Splits UTF-8 text into words with ICU's word BreakIterator (dictionary-based for Chinese,

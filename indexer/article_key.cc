@@ -35,7 +35,8 @@ std::string normalize_url(std::string_view url) {
   const auto path_start = std::min(rest.find_first_of("/?"), rest.size());
   std::string host = lower_ascii(rest.substr(0, path_start));
   std::string_view path = rest.substr(path_start);
-  if ((scheme == "http" && host.ends_with(":80")) || (scheme == "https" && host.ends_with(":443"))) {
+  if ((scheme == "http" && host.ends_with(":80")) ||
+      (scheme == "https" && host.ends_with(":443"))) {
     host.erase(host.rfind(':'));
   }
   std::string out = scheme + "://" + host;

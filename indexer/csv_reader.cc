@@ -15,10 +15,10 @@ namespace morgue::indexer {
 namespace {
 
 constexpr int kEnd = -1;
-constexpr std::size_t kChunkBytes = 64 * 1024;
-// A news article is kilobytes. A record past this is a quote left open, and keeping it all
-// would keep the rest of the file in memory; past the limit a record is scanned, not kept.
-constexpr std::size_t kMaxRecordBytes = 32 * 1024 * 1024;
+constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
+// A news article is kilobytes: a record past 32 MiB is a quoting error, and keeping it would keep
+// the rest of the file in memory. Past the limit a record is scanned to its end, not kept.
+constexpr std::size_t kMaxRecordBytes = std::size_t{32} * 1024 * 1024;
 
 std::string join(const std::vector<std::string>& names) {
   std::string joined;
@@ -97,9 +97,9 @@ void CsvReader::read_header() {
   for (std::string& name : mapping_.names_of(ArticleField::kBody)) {
     wanted.push_back(std::move(name));
   }
-  throw InputError(file_name_, header->first_line,
-                   fmt::format("the header has no title or body column (expected one of: {})",
-                               join(wanted)));
+  throw InputError(
+      file_name_, header->first_line,
+      fmt::format("the header has no title or body column (expected one of: {})", join(wanted)));
 }
 
 std::optional<CsvReader::RawRecord> CsvReader::read_record() {
@@ -142,7 +142,8 @@ std::optional<CsvReader::RawRecord> CsvReader::read_record() {
       if (state == State::kQuoted) {
         if (c == kEnd) {
           // Reported over any earlier problem: an open quote explains them.
-          record.problem = fmt::format("quoted field opened on line {} is never closed", quote_line);
+          record.problem =
+              fmt::format("quoted field opened on line {} is never closed", quote_line);
           done = true;
         } else if (c != '"') {
           append_byte(c);
@@ -216,11 +217,12 @@ bool CsvReader::fill_buffer() {
     return true;
   }
   in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  if (in_.bad()) {
-    throw InputError(file_name_, 0, "the file could not be read");
-  }
   buffer_pos_ = 0;
   buffer_end_ = static_cast<std::size_t>(in_.gcount());
+  if (buffer_end_ == 0 && in_.bad()) {
+    finished_ = true;
+    throw InputError(file_name_, 0, "the file could not be read");
+  }
   return buffer_end_ > 0;
 }
 

@@ -38,8 +38,7 @@ Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
       create_database(path);
     }
     Xapian::WritableDatabase database(path.string(), Xapian::DB_OPEN);
-    const std::string version =
-        database.get_metadata(std::string(schema::kSchemaVersionKey));
+    const std::string version = database.get_metadata(std::string(schema::kSchemaVersionKey));
     if (version.empty()) {
       throw DatabaseError(fmt::format(
           "{} is not a morgue database (it has no schema version); index into a new path",
@@ -57,7 +56,8 @@ Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
         "database {} is locked: another process is writing to it; wait for it to finish",
         path.string()));
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+    throw DatabaseError(
+        fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
   } catch (const std::filesystem::filesystem_error& e) {
     throw DatabaseError(fmt::format("cannot create database {}: {}", path.string(), e.what()));
   }
@@ -115,9 +115,10 @@ void DatabaseWriter::commit() {
     pending_documents_ = 0;
     database_.commit_transaction();
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(fmt::format("cannot commit to database {}: {}; it stays as of its last "
-                                    "commit",
-                                    path_.string(), e.get_description()));
+    throw DatabaseError(
+        fmt::format("cannot commit to database {}: {}; it stays as of its last "
+                    "commit",
+                    path_.string(), e.get_description()));
   }
 }
 

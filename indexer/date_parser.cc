@@ -355,7 +355,8 @@ std::optional<DateTime> parse_unix_seconds(std::string_view text) {
 }
 
 std::string_view trim_spaces(std::string_view text) {
-  while (!text.empty() && (is_space(text.front()) || text.front() == '\n' || text.front() == '\r')) {
+  while (!text.empty() &&
+         (is_space(text.front()) || text.front() == '\n' || text.front() == '\r')) {
     text.remove_prefix(1);
   }
   while (!text.empty() && (is_space(text.back()) || text.back() == '\n' || text.back() == '\r')) {

@@ -10,8 +10,8 @@ std::int64_t DateTime::unix_seconds() const {
   using namespace std::chrono;
   const sys_days days{year_month_day{std::chrono::year{year}, std::chrono::month{unsigned(month)},
                                      std::chrono::day{unsigned(day)}}};
-  const std::int64_t local = std::int64_t{days.time_since_epoch().count()} * 86400 +
-                             hour * 3600 + minute * 60 + second;
+  const std::int64_t local =
+      std::int64_t{days.time_since_epoch().count()} * 86400 + hour * 3600 + minute * 60 + second;
   return local - std::int64_t{utc_offset_minutes.value_or(0)} * 60;
 }
 

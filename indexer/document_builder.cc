@@ -54,9 +54,8 @@ void DocumentBuilder::add_shared_fields(Xapian::Document& document, const Articl
     const schema::Field& date = schema::field("date");
     document.add_value(*date.slot, Xapian::sortable_serialise(
                                        static_cast<double>(article.published->unix_seconds())));
-    document.add_value(*date.facet_slot,
-                       fmt::format("{:04}-{:02}", article.published->year,
-                                   article.published->month));
+    document.add_value(*date.facet_slot, fmt::format("{:04}-{:02}", article.published->year,
+                                                     article.published->month));
   }
 }
 

@@ -1,6 +1,6 @@
-#include <morgue/error.h>
-
 #include <fmt/format.h>
+
+#include <morgue/error.h>
 
 namespace morgue {
 

@@ -42,6 +42,7 @@ constexpr BuiltInName kBuiltInNames[] = {
     {"published_at", ArticleField::kPublished},
     {"pubdate", ArticleField::kPublished},
     {"scraped_at", ArticleField::kPublished},
+    {"date_iso", ArticleField::kPublished},
     {"domain", ArticleField::kSite},
     {"site", ArticleField::kSite},
     {"source", ArticleField::kSite},
@@ -203,6 +204,7 @@ std::vector<std::string> FieldMapping::names_of(ArticleField field) const {
     return left->target.rank < right->target.rank;
   });
   std::vector<std::string> names;
+  names.reserve(matching.size());
   for (const Entry* entry : matching) {
     names.push_back(entry->name);
   }
@@ -264,13 +266,26 @@ Article finish_article(const RecordValues& values, const std::string& file,
   article.tags = first_list(ArticleField::kTags);
   article.language = first_text(ArticleField::kLanguage).first;
   article.type = first_text(ArticleField::kType).first;
-  const auto [date_text, date_field] = first_text(ArticleField::kPublished);
-  if (!date_text.empty()) {
-    article.published = parse_date(date_text);
-    if (!article.published) {
-      throw InputError(file, record_number,
-                       fmt::format("unreadable date '{}' in field '{}'", excerpt(date_text), date_field));
+  // Several date columns: the best-ranked one that reads wins, so one garbled column does not
+  // cost the record when another holds the date (Reuters-21578 has `date` and `date_iso`).
+  std::optional<std::pair<std::string, std::string>> unreadable_date;
+  for (const Value* value : by_rank(ArticleField::kPublished)) {
+    const std::string_view text = trim(value->text);
+    if (text.empty()) {
+      continue;
     }
+    article.published = parse_date(text);
+    if (article.published) {
+      break;
+    }
+    if (!unreadable_date) {
+      unreadable_date.emplace(std::string(text), value->source_name);
+    }
+  }
+  if (!article.published && unreadable_date) {
+    throw InputError(file, record_number,
+                     fmt::format("unreadable date '{}' in field '{}'",
+                                 excerpt(unreadable_date->first), unreadable_date->second));
   }
   if (article.title.empty() && article.body.empty()) {
     throw InputError(file, record_number, "record has neither a title nor a body");

@@ -63,7 +63,8 @@ class FieldMapping {
   std::optional<FieldTarget> find(std::string_view name) const;
 
   /// The targets of a header's columns, one per column, nullopt for a column that fills nothing.
-  std::vector<std::optional<FieldTarget>> find_columns(const std::vector<std::string>& header) const;
+  std::vector<std::optional<FieldTarget>> find_columns(
+      const std::vector<std::string>& header) const;
 
   /// The names that fill `field`, in rank order: {"title", "headline"}. For messages.
   std::vector<std::string> names_of(ArticleField field) const;

@@ -1,8 +1,8 @@
-#include <morgue/indexer.h>
-
 #include <fstream>
 
 #include <fmt/format.h>
+
+#include <morgue/indexer.h>
 
 #include "indexer/analyzer.h"
 #include "indexer/database_writer.h"

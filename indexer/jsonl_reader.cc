@@ -86,8 +86,7 @@ std::string shorten(const Json::exception& error) {
 Json parse_object(const std::string& line, const std::string& file, std::size_t line_number) {
   const Json::parser_callback_t reject_deep = [](int depth, Json::parse_event_t event, Json&) {
     // `depth` counts the containers around this one: 0 for the line's own object.
-    if ((event == Json::parse_event_t::object_start ||
-         event == Json::parse_event_t::array_start) &&
+    if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) &&
         depth >= kMaxDepth) {
       throw TooDeep();
     }
@@ -97,7 +96,8 @@ Json parse_object(const std::string& line, const std::string& file, std::size_t 
   try {
     value = Json::parse(line, reject_deep);
   } catch (const TooDeep&) {
-    throw InputError(file, line_number, fmt::format("JSON nested deeper than {} levels", kMaxDepth));
+    throw InputError(file, line_number,
+                     fmt::format("JSON nested deeper than {} levels", kMaxDepth));
   } catch (const Json::exception& error) {
     throw InputError(file, line_number, shorten(error));
   }
@@ -108,39 +108,49 @@ Json parse_object(const std::string& line, const std::string& file, std::size_t 
   return value;
 }
 
+// The member of `comment` a key (lower case) fills, or nullptr.
+std::string* comment_field(Comment& comment, std::string_view key) {
+  if (key == "author") {
+    return &comment.author;
+  }
+  if (key == "in_reply_to" || key == "reply_to") {
+    return &comment.in_reply_to;
+  }
+  if (key == "text") {
+    return &comment.text;
+  }
+  return nullptr;
+}
+
 std::vector<Comment> read_comments(const Json& comments, const std::string& key,
                                    const std::string& file, std::size_t line_number) {
   if (comments.is_null()) {
     return {};
   }
   if (!comments.is_array()) {
-    throw InputError(file, line_number,
-                     fmt::format("field '{}' holds {}; expected a list of objects", key,
-                                 kind_of(comments)));
+    throw InputError(
+        file, line_number,
+        fmt::format("field '{}' holds {}; expected a list of objects", key, kind_of(comments)));
   }
   std::vector<Comment> read;
   for (const Json& item : comments) {
     const int position = static_cast<int>(read.size()) + 1;
     if (!item.is_object()) {
-      throw InputError(file, line_number,
-                       fmt::format("comment {} is {}; expected an object", position,
-                                   kind_of(item)));
+      throw InputError(
+          file, line_number,
+          fmt::format("comment {} is {}; expected an object", position, kind_of(item)));
     }
     Comment comment;
     comment.position = position;
     for (const auto& [name, value] : item.items()) {
-      const std::string lower = lower_case(name);
-      std::string* target = lower == "author"                             ? &comment.author
-                            : lower == "in_reply_to" || lower == "reply_to" ? &comment.in_reply_to
-                            : lower == "text"                             ? &comment.text
-                                                                          : nullptr;
+      std::string* target = comment_field(comment, lower_case(name));
       if (target == nullptr || value.is_null()) {
         continue;
       }
       if (!value.is_string()) {
         throw InputError(file, line_number,
-                         fmt::format("comment {}: '{}' holds {}; expected a string", position,
-                                     name, kind_of(value)));
+                         fmt::format("comment {}: '{}' holds {}; expected a string", position, name,
+                                     kind_of(value)));
       }
       *target = value.get<std::string>();
     }
@@ -174,9 +184,12 @@ void add_value(RecordValues& values, FieldTarget target, const std::string& key,
     values.add_items(target, key, std::move(items));
     return;
   }
-  const std::string_view expected = is_list                              ? "a string or a list of strings"
-                                    : target.field == ArticleField::kId ? "a string or a number"
-                                                                        : "a string";
+  std::string_view expected = "a string";
+  if (is_list) {
+    expected = "a string or a list of strings";
+  } else if (target.field == ArticleField::kId) {
+    expected = "a string or a number";
+  }
   throw InputError(file, line_number,
                    fmt::format("field '{}' holds {}; expected {}", key, kind_of(value), expected));
 }
@@ -187,6 +200,9 @@ JsonlReader::JsonlReader(std::istream& in, std::string file_name)
     : in_(in), file_name_(std::move(file_name)) {}
 
 std::optional<Article> JsonlReader::next() {
+  if (finished_) {
+    return std::nullopt;
+  }
   std::string line;
   while (std::getline(in_, line)) {
     ++line_number_;
@@ -198,7 +214,8 @@ std::optional<Article> JsonlReader::next() {
     }
     if (const auto offset = find_invalid_utf8(line)) {
       throw InputError(file_name_, line_number_,
-                       fmt::format("invalid UTF-8 at byte {}", *offset + 1));
+                       fmt::format("invalid UTF-8 at byte {} of the line (0x{:02x})", *offset + 1,
+                                   static_cast<unsigned char>(line[*offset])));
     }
     const Json object = parse_object(line, file_name_, line_number_);
     RecordValues values;
@@ -217,6 +234,7 @@ std::optional<Article> JsonlReader::next() {
     article.comments = std::move(comments);
     return article;
   }
+  finished_ = true;
   if (in_.bad()) {
     throw InputError(file_name_, 0, "the file could not be read");
   }

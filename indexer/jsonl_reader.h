@@ -39,6 +39,7 @@ class JsonlReader : public RecordSource {
   std::string file_name_;
   FieldMapping mapping_;
   std::size_t line_number_ = 0;
+  bool finished_ = false;
 };
 
 }  // namespace morgue::indexer

@@ -35,8 +35,8 @@ std::string stored_article(const Article& article, const std::string& key) {
 
 std::string stored_comment(const Comment& comment, const std::string& article_key) {
   json stored = {
-      {"kind", schema::kKindComment}, {"key", article_key},
-      {"position", comment.position}, {"author", comment.author},
+      {"kind", schema::kKindComment},       {"key", article_key},
+      {"position", comment.position},       {"author", comment.author},
       {"in_reply_to", comment.in_reply_to}, {"text", comment.text},
   };
   return stored.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -45,8 +45,9 @@ std::string stored_comment(const Comment& comment, const std::string& article_ke
 StoredDocument parse_stored(const std::string& data) {
   const json stored = json::parse(data, nullptr, false);
   if (!stored.is_object()) {
-    throw DatabaseError("a document's stored data is not morgue's JSON; was this database "
-                        "written by morgue-index?");
+    throw DatabaseError(
+        "a document's stored data is not morgue's JSON; was this database "
+        "written by morgue-index?");
   }
   StoredDocument out;
   out.kind = stored.value("kind", "");

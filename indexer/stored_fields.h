@@ -16,10 +16,10 @@ std::string stored_comment(const Comment& comment, const std::string& article_ke
 /// A document's stored fields read back. Unknown or missing fields are left empty, so a
 /// database written by an older morgue still reads.
 struct StoredDocument {
-  std::string kind;         ///< schema::kKindArticle or schema::kKindComment
-  std::string article_key;  ///< the article's key (for a comment: its article's)
-  Article article;          ///< an article's fields (no comments); empty for a comment
-  Comment comment;          ///< a comment's fields; empty for an article
+  std::string kind;               ///< schema::kKindArticle or schema::kKindComment
+  std::string article_key;        ///< the article's key (for a comment: its article's)
+  Article article;                ///< an article's fields (no comments); empty for a comment
+  Comment comment;                ///< a comment's fields; empty for an article
   std::size_t comment_count = 0;  ///< an article's number of comments
 };
 

@@ -1,8 +1,8 @@
 #include "indexer/utf8.h"
 
-#include <unicode/utf8.h>
-
 #include <cstdint>
+
+#include <unicode/utf8.h>
 
 namespace morgue::indexer {
 

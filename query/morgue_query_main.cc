@@ -1,8 +1,7 @@
 // morgue-query: search a morgue database.
-#include <unistd.h>
-
 #include <iostream>
 #include <string>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -11,8 +10,9 @@
 #include <morgue/searcher.h>
 
 int main(int argc, char** argv) {
-  CLI::App app{"Search a morgue database: hits with snippets, comments under their article, "
-               "and facet counts."};
+  CLI::App app{
+      "Search a morgue database: hits with snippets, comments under their article, "
+      "and facet counts."};
   std::string database;
   morgue::SearchRequest request;
   bool json = false;

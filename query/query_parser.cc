@@ -90,7 +90,7 @@ class Lexer {
     }
     const std::string_view word = text_.substr(start, offset_ - start);
     if (token.sign == 0 && (word == "AND" || word == "OR" || word == "NOT")) {
-      token.kind = word == "AND" ? TokenKind::kAnd
+      token.kind = word == "AND"  ? TokenKind::kAnd
                    : word == "OR" ? TokenKind::kOr
                                   : TokenKind::kNot;
       return token;
@@ -298,8 +298,8 @@ class Parser {
     switch (token.kind) {
       case TokenKind::kOpen: {
         if (depth + 1 > kMaxNestingDepth) {
-          lexer_.fail(token.offset, fmt::format("parentheses nested deeper than {}",
-                                                kMaxNestingDepth));
+          lexer_.fail(token.offset,
+                      fmt::format("parentheses nested deeper than {}", kMaxNestingDepth));
         }
         Xapian::Query inner = parse_or(depth + 1);
         if (current_.kind != TokenKind::kClose) {
@@ -390,7 +390,8 @@ class Parser {
       return unweighted(
           Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, serialise(first->first_second)));
     }
-    return unweighted(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, serialise(last->last_second)));
+    return unweighted(
+        Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, serialise(last->last_second)));
   }
 
   [[noreturn]] void bad_date(const Token& token, std::string_view part) {
@@ -411,8 +412,8 @@ class Parser {
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
   if (text.size() > kMaxQueryBytes) {
-    throw QueryError(fmt::format("the query is {} bytes long; the limit is {}", text.size(),
-                                 kMaxQueryBytes));
+    throw QueryError(
+        fmt::format("the query is {} bytes long; the limit is {}", text.size(), kMaxQueryBytes));
   }
   return Parser(text, analyzer_).parse();
 }

@@ -1,11 +1,10 @@
-#include <morgue/searcher.h>
-
 #include <set>
 
 #include <fmt/format.h>
 #include <xapian.h>
 
 #include <morgue/error.h>
+#include <morgue/searcher.h>
 
 #include "indexer/analyzer.h"
 #include "indexer/schema.h"
@@ -43,8 +42,7 @@ struct Searcher::Impl {
   }
 
   SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed);
-  void count_facets(const SearchRequest& request, const Xapian::Query& query,
-                    SearchResult& result);
+  void count_facets(const SearchRequest& request, const Xapian::Query& query, SearchResult& result);
   Hit make_hit(const Xapian::Query& query, const TermSet& terms, const std::string& key,
                double score, std::size_t comments_per_hit);
   indexer::StoredDocument stored(Xapian::docid id) {
@@ -70,9 +68,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
   for (const auto& name : request.facets) {
     const schema::Field* field = schema::find_field(name);
     if (field == nullptr || !field->facet_slot) {
-      throw QueryError(fmt::format("no facet named '{}'; facets are tag, author, date, site, "
-                                   "language, type and kind",
-                                   name));
+      throw QueryError(
+          fmt::format("no facet named '{}'; facets are tag, author, date, site, "
+                      "language, type and kind",
+                      name));
     }
   }
   const query::ParsedQuery parsed = impl_->parser.parse(request.query);
@@ -82,13 +81,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
       return impl_->run(request, parsed);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kAttempts) {
-        throw DatabaseError(fmt::format(
-            "database {} changed {} times while being searched; try again",
-            impl_->path.string(), kAttempts));
+        throw DatabaseError(
+            fmt::format("database {} changed {} times while being searched; try again",
+                        impl_->path.string(), kAttempts));
       }
     } catch (const Xapian::Error& e) {
-      throw DatabaseError(fmt::format("cannot search database {}: {}", impl_->path.string(),
-                                      e.get_description()));
+      throw DatabaseError(
+          fmt::format("cannot search database {}: {}", impl_->path.string(), e.get_description()));
     }
   }
 }
@@ -118,8 +117,7 @@ void Searcher::Impl::count_facets(const SearchRequest& request, const Xapian::Qu
 }
 
 Hit Searcher::Impl::make_hit(const Xapian::Query& query, const TermSet& terms,
-                             const std::string& key, double score,
-                             std::size_t comments_per_hit) {
+                             const std::string& key, double score, std::size_t comments_per_hit) {
   Hit hit;
   hit.key = key;
   hit.score = score;
@@ -128,14 +126,14 @@ Hit Searcher::Impl::make_hit(const Xapian::Query& query, const TermSet& terms,
   Xapian::Enquire enquire(database);
   enquire.set_query(
       Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::term(thread, key))));
-  const Xapian::MSet matches =
-      enquire.get_mset(0, comments_per_hit + 1, database.get_doccount());
+  const Xapian::MSet matches = enquire.get_mset(0, comments_per_hit + 1, database.get_doccount());
   const std::string id_term = schema::term(schema::field("id"), key);
   Xapian::PostingIterator article_posting = database.postlist_begin(id_term);
   if (article_posting == database.postlist_end(id_term)) {
-    throw DatabaseError(fmt::format("database {} has comments under article {} but not the "
-                                    "article itself",
-                                    path.string(), key));
+    throw DatabaseError(
+        fmt::format("database {} has comments under article {} but not the "
+                    "article itself",
+                    path.string(), key));
   }
   indexer::StoredDocument article = stored(*article_posting);
   hit.article = std::move(article.article);
@@ -158,8 +156,7 @@ Hit Searcher::Impl::make_hit(const Xapian::Query& query, const TermSet& terms,
   if (!hit.article_matched && matched_documents > hit.comments.size()) {
     // The article may rank below the shown comments; ask for it directly.
     Xapian::Enquire article_only(database);
-    article_only.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(id_term)));
+    article_only.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(id_term)));
     hit.article_matched = !article_only.get_mset(0, 1).empty();
   }
   hit.matched_comments = matched_documents - (hit.article_matched ? 1 : 0);

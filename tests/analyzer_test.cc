@@ -1,9 +1,9 @@
 #include "indexer/analyzer.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace morgue::indexer {
 namespace {

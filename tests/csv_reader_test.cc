@@ -2,6 +2,8 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,30 @@ Article read_one(const std::string& csv) {
 }
 
 using Events = std::vector<std::string>;
+
+// A stream buffer that hands out `text` and then fails, as a disk or a pipe can.
+class FailingBuffer : public std::streambuf {
+ public:
+  explicit FailingBuffer(std::string text) : text_(std::move(text)) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+
+ protected:
+  int_type underflow() override { throw std::runtime_error("device error"); }
+
+ private:
+  std::string text_;
+};
+
+TEST(CsvReader, ReadErrorEndsTheInput) {
+  // Exactly one 64 KiB chunk reads well; istream::read drops the bytes of a chunk cut short.
+  const std::string header = "title,content\n";
+  FailingBuffer buffer(header + "a," +
+                       std::string(std::size_t{64} * 1024 - header.size() - 3, 'b') + "\n");
+  std::istream in(&buffer);
+  CsvReader reader(in, "in.csv");
+  EXPECT_EQ(read_events(reader), (Events{"title: a", "error: in.csv: the file could not be read"}));
+}
 
 TEST(CsvReader, QuotedNewlineStaysInOneRecord) {
   const Article article = read_one("title,content\n\"Two\nlines\",\"Body\n\nparagraph two\"\n");
@@ -126,8 +152,11 @@ TEST(CsvReader, ReadsRecordsLongerThanAChunk) {
   for (std::size_t padding = 65'500; padding < 65'560; ++padding) {
     SCOPED_TRACE(padding);
     const std::string filler(padding, 'x');
-    const std::string csv =
-        "title,content\r\n\"" + filler + "\"\"q\"\"\",\"b\"\r\nnext,\"" + filler + "\"\r\n";
+    std::string csv = "title,content\r\n\"";
+    csv += filler;
+    csv += "\"\"q\"\"\",\"b\"\r\nnext,\"";
+    csv += filler;
+    csv += "\"\r\n";
     std::istringstream in(csv);
     CsvReader reader(in, "in.csv");
     const auto first = reader.next();
@@ -170,8 +199,7 @@ TEST(CsvReader, ReportsBadRecordsAndReadsOn) {
       {"title,content\na,b\nc,\"open\n\nrest",
        {"title: a", "error: in.csv:3: quoted field opened on line 3 is never closed"}},
       {"title,content,date\na,b,2016-09-28\nc,d,2016-02-30\ne,f,\n",
-       {"title: a", "error: in.csv:3: unreadable date '2016-02-30' in field 'date'",
-        "title: e"}},
+       {"title: a", "error: in.csv:3: unreadable date '2016-02-30' in field 'date'", "title: e"}},
       {"title,content\na,b\n,\nc,d\n",
        {"title: a", "error: in.csv:3: record has neither a title nor a body", "title: c"}},
       {"title,content\na,b\n\xC3\x28,x\nc,d\n",
@@ -193,7 +221,8 @@ TEST(CsvReader, ReportsAnInputWithoutRecordsOnce) {
       {"\n\r\n\n", {"error: in.csv: the file is empty"}},
       {"\xEF\xBB\xBF", {"error: in.csv: the file is empty"}},
       {"title,content\n", {}},
-      {"\"title,content\na,b\n", {"error: in.csv:1: quoted field opened on line 1 is never closed"}},
+      {"\"title,content\na,b\n",
+       {"error: in.csv:1: quoted field opened on line 1 is never closed"}},
       {"id,summary\n1,x\n2,y\n",
        {"error: in.csv:1: the header has no title or body column (expected one of: title, "
         "headline, content, text, body)"}},
@@ -207,8 +236,9 @@ TEST(CsvReader, ReportsAnInputWithoutRecordsOnce) {
 TEST(CsvReader, UnclosedQuoteTakesTheRestOfTheFile) {
   const std::string path = fixture_path("unclosed-quote.csv");
   const Events events = read_fixture(path);
-  EXPECT_EQ(events, (Events{"title: A good first record", "title: A good second record",
-                            "error: " + path + ":4: quoted field opened on line 4 is never closed"}));
+  EXPECT_EQ(events,
+            (Events{"title: A good first record", "title: A good second record",
+                    "error: " + path + ":4: quoted field opened on line 4 is never closed"}));
 }
 
 TEST(CsvReader, RaggedRowIsSkipped) {
@@ -221,18 +251,17 @@ TEST(CsvReader, RaggedRowIsSkipped) {
 
 TEST(CsvReader, InvalidUtf8IsSkipped) {
   const std::string path = fixture_path("invalid-utf8.csv");
-  EXPECT_EQ(read_fixture(path),
-            (Events{"title: A good first record",
-                    "error: " + path + ":3: invalid UTF-8 in field 'content'",
-                    "title: A good third record"}));
+  EXPECT_EQ(read_fixture(path), (Events{"title: A good first record",
+                                        "error: " + path + ":3: invalid UTF-8 in field 'content'",
+                                        "title: A good third record"}));
 }
 
 TEST(CsvReader, RecordWithoutTitleOrBodyIsSkipped) {
   const std::string path = fixture_path("no-title-no-body.csv");
   EXPECT_EQ(read_fixture(path),
             (Events{"title: A good first record",
-                    "error: " + path + ":3: record has neither a title nor a body", "title: ",
-                    "title: A good fourth record with a title only"}));
+                    "error: " + path + ":3: record has neither a title nor a body",
+                    "title: ", "title: A good fourth record with a title only"}));
 }
 
 TEST(CsvReader, BadDateIsSkipped) {

@@ -1,11 +1,11 @@
 // Every ```console block in docs/*.md and README.md that starts with "$ morgue-" is run against
 // an index of data/sample, and what it prints must be what the block shows.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "tests/test_support.h"
 

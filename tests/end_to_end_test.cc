@@ -1,9 +1,9 @@
 // The programs as a user runs them: morgue-index then morgue-query, output and exit codes.
+#include <string>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
-
-#include <string>
 
 #include "tests/test_support.h"
 
@@ -41,8 +41,9 @@ TEST(EndToEnd, ReadmeCommandPrintsHitsWithFacets) {
 
   const auto found = morgue_query(database, "aleppo ceasefire");
   EXPECT_EQ(found.exit_code, 0) << found.err;
-  EXPECT_TRUE(found.out.starts_with("5 hits for aleppo ceasefire (5 articles and 0 comments "
-                                    "match)\n\n1. "))
+  EXPECT_TRUE(
+      found.out.starts_with("5 hits for aleppo ceasefire (5 articles and 0 comments "
+                            "match)\n\n1. "))
       << found.out;
   EXPECT_NE(found.out.find("\n2. Aleppo talks stall as aid convoys wait at the border\n"),
             std::string::npos)
@@ -125,8 +126,7 @@ TEST(EndToEnd, BadRecordsAreReportedAndTheRestIsIndexed) {
   const auto broken = testing::test_data_path("broken/ragged-row.csv");
   const auto indexed = morgue_index(quoted(database) + " " + quoted(broken));
   EXPECT_EQ(indexed.exit_code, 1);
-  EXPECT_TRUE(indexed.err.starts_with("morgue-index: " + broken.string() + ":"))
-      << indexed.err;
+  EXPECT_TRUE(indexed.err.starts_with("morgue-index: " + broken.string() + ":")) << indexed.err;
   EXPECT_NE(indexed.out.find("skipped 1 records"), std::string::npos) << indexed.out;
   EXPECT_GT(Xapian::Database(database.string()).get_doccount(), 0u);
   EXPECT_EQ(testing::check_database(database), "");

@@ -187,11 +187,22 @@ TEST(FieldMapping, UnreadableDateIsAnErrorForTheRecord) {
   EXPECT_EQ(error_of(values), "news.csv:7: unreadable date 'xyz' in field 'scraped_at'");
 }
 
-TEST(FieldMapping, UnreadableDateIsNotReplacedByALowerRankedOne) {
+TEST(FieldMapping, UnreadableDateFallsBackToALowerRankedOneThatReads) {
   const FieldMapping mapping;
   RecordValues values;
   add(values, mapping, "title", "A title");
   add(values, mapping, "scraped_at", "2018-01-25 16:17:44");
+  add(values, mapping, "Published", "last Tuesday");
+  const Article article = finish_article(values, "news.csv", 7);
+  ASSERT_TRUE(article.published.has_value());
+  EXPECT_EQ(article.published->iso8601(), "2018-01-25T16:17:44");
+}
+
+TEST(FieldMapping, WhenNoDateReadsTheBestRankedOneIsNamed) {
+  const FieldMapping mapping;
+  RecordValues values;
+  add(values, mapping, "title", "A title");
+  add(values, mapping, "scraped_at", "yesterday");
   add(values, mapping, "Published", "last Tuesday");
   EXPECT_EQ(error_of(values), "news.csv:7: unreadable date 'last Tuesday' in field 'Published'");
 }

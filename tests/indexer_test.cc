@@ -1,9 +1,9 @@
-#include <morgue/indexer.h>
+#include <fstream>
 
 #include <gtest/gtest.h>
-
-#include <fstream>
 #include <xapian.h>
+
+#include <morgue/indexer.h>
 
 #include "tests/test_support.h"
 

@@ -1,9 +1,9 @@
 #include "query/query_parser.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include <morgue/error.h>
 

@@ -1,9 +1,9 @@
 #include "indexer/schema.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "tests/test_support.h"
 

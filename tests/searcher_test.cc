@@ -1,13 +1,12 @@
 // Searches over an index of the sample archive in data/sample, asserting what a user sees.
-#include <morgue/searcher.h>
-
-#include <gtest/gtest.h>
-
 #include <map>
 #include <memory>
 
+#include <gtest/gtest.h>
+
 #include <morgue/error.h>
 #include <morgue/indexer.h>
+#include <morgue/searcher.h>
 
 #include "tests/test_support.h"
 
@@ -85,8 +84,8 @@ TEST_F(SampleArchive, WordFindsArticlesAndGroupsCommentsUnderThem) {
   EXPECT_EQ(best.comment_count, 20u);
   EXPECT_EQ(best.matched_comments, 6u);
   ASSERT_EQ(best.comments.size(), 3u);  // comments_per_hit
-  EXPECT_EQ(facet(result, "kind"), (std::map<std::string, std::size_t>{{"article", 6},
-                                                                      {"comment", 6}}));
+  EXPECT_EQ(facet(result, "kind"),
+            (std::map<std::string, std::size_t>{{"article", 6}, {"comment", 6}}));
 }
 
 TEST_F(SampleArchive, CommentAuthorFilterShowsTheCommentUnderItsArticle) {
@@ -149,8 +148,8 @@ TEST_F(SampleArchive, BooleanOperatorsCombine) {
 
 TEST_F(SampleArchive, DateRangeAndFacetsCountEveryMatch) {
   const auto result = search("date:2016-09-01..2016-09-30 in:articles");
-  EXPECT_EQ(ids(result), (std::vector<std::string>{"mg-008", "mg-009", "mg-010", "mg-011",
-                                                   "mg-012", "mg-013", "mg-101", "mg-102"}));
+  EXPECT_EQ(ids(result), (std::vector<std::string>{"mg-008", "mg-009", "mg-010", "mg-011", "mg-012",
+                                                   "mg-013", "mg-101", "mg-102"}));
   EXPECT_EQ(facet(result, "date"), (std::map<std::string, std::size_t>{{"2016-09", 8}}));
   EXPECT_EQ(facet(result, "site")["harbourgazette.example"], 4u);
   EXPECT_EQ(facet(result, "tag")["ceasefire"], 4u);

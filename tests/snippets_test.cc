@@ -9,8 +9,8 @@ std::string marked(const Snippet& snippet) {
   std::string out;
   std::size_t done = 0;
   for (const auto& [begin, end] : snippet.highlights) {
-    out += snippet.text.substr(done, begin - done) + "[" +
-           snippet.text.substr(begin, end - begin) + "]";
+    out += snippet.text.substr(done, begin - done) + "[" + snippet.text.substr(begin, end - begin) +
+           "]";
     done = end;
   }
   return out + snippet.text.substr(done);

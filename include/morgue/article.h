@@ -34,7 +34,7 @@ struct Comment {
   std::string author;       ///< as shown; empty when the page showed no name
   std::string in_reply_to;  ///< the name of the commenter this one answers; empty if none
   std::string text;
-  int position = 0;         ///< place in the thread, 1 for the first comment on the page
+  int position = 0;  ///< place in the thread, 1 for the first comment on the page
 
   friend bool operator==(const Comment&, const Comment&) = default;
 };

@@ -33,8 +33,8 @@ struct Hit {
   bool article_matched = false;
   double score = 0;  ///< relevance: higher is better; comparable within one search only
   Snippet snippet;   ///< from the article's body (or title), empty if only comments matched
-  std::size_t comment_count = 0;    ///< comments under the article
-  std::size_t matched_comments = 0; ///< comments under it that matched
+  std::size_t comment_count = 0;     ///< comments under the article
+  std::size_t matched_comments = 0;  ///< comments under it that matched
   /// The best matching comments (at most SearchRequest::comments_per_hit), best first.
   std::vector<CommentHit> comments;
 };

@@ -13,13 +13,13 @@ namespace morgue {
 
 /// What to search for and what to bring back.
 struct SearchRequest {
-  std::string query;  ///< in the query language of docs/query-language.md
+  std::string query;       ///< in the query language of docs/query-language.md
   std::size_t offset = 0;  ///< hits to skip (paging)
   std::size_t limit = 10;  ///< hits to return, at most kMaxLimit
   /// Facets to count over all matches, by field name.
   std::vector<std::string> facets = {"tag", "author", "date", "site", "language", "type", "kind"};
-  std::size_t facet_values = 10;    ///< values listed per facet (the date facet lists all)
-  std::size_t comments_per_hit = 3; ///< matching comments shown under each hit
+  std::size_t facet_values = 10;     ///< values listed per facet (the date facet lists all)
+  std::size_t comments_per_hit = 3;  ///< matching comments shown under each hit
 
   static constexpr std::size_t kMaxLimit = 1000;
 };
