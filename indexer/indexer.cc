@@ -24,7 +24,10 @@ Format parse_format(const std::string& name) {
   if (name == "page") {
     return Format::kPage;
   }
-  throw Error(fmt::format("unknown format '{}'; choose auto, csv, jsonl or page", name));
+  if (name == "html") {
+    return Format::kHtml;
+  }
+  throw Error(fmt::format("unknown format '{}'; choose auto, csv, jsonl, page or html", name));
 }
 
 IndexReport& IndexReport::operator+=(const IndexReport& other) {

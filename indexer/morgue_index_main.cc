@@ -19,7 +19,7 @@ bool has_known_extension(const std::filesystem::path& file) {
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return extension == ".csv" || extension == ".jsonl" || extension == ".ndjson" ||
-         extension == ".json" || extension == ".txt";
+         extension == ".json" || extension == ".txt" || extension == ".html" || extension == ".htm";
 }
 
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& inputs) {
@@ -45,7 +45,9 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>&
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Index news archive files (CSV, JSON Lines, scraped pages) into a morgue database."};
+  CLI::App app{
+      "Index news archive files (CSV, JSON Lines, scraped pages, HTML pages) into a morgue "
+      "database."};
   std::string database;
   std::vector<std::string> inputs;
   std::string format_name = "auto";
@@ -53,7 +55,7 @@ int main(int argc, char** argv) {
   bool quiet = false;
   app.add_option("database", database, "Database directory (created if absent)")->required();
   app.add_option("inputs", inputs, "Files or directories to index")->required();
-  app.add_option("--format", format_name, "Input format: auto, csv, jsonl or page")
+  app.add_option("--format", format_name, "Input format: auto, csv, jsonl, page or html")
       ->capture_default_str();
   app.add_option("--batch-size", batch_documents, "Documents between commits")
       ->capture_default_str()

@@ -5,10 +5,34 @@
 #include <filesystem>
 
 #include "indexer/csv_reader.h"
+#include "indexer/html_reader.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/page_reader.h"
 
 namespace morgue::indexer {
+
+namespace {
+
+// Whether `input` starts with "<!doctype html" or "<html" in any case; reads nothing for good
+// (the bytes are put back).
+bool starts_html(std::istream& input) {
+  constexpr std::size_t kLongest = 14;  // "<!doctype html"
+  std::string start;
+  while (start.size() < kLongest) {
+    const std::istream::int_type c = input.get();
+    if (c == std::istream::traits_type::eof()) {
+      input.clear();
+      break;
+    }
+    start += static_cast<char>(std::tolower(c));
+  }
+  for (auto it = start.rbegin(); it != start.rend(); ++it) {
+    input.putback(*it);
+  }
+  return start.starts_with("<!doctype html") || start.starts_with("<html");
+}
+
+}  // namespace
 
 Format detect_format(std::istream& input, const std::string& name) {
   std::string extension = std::filesystem::path(name).extension().string();
@@ -23,8 +47,12 @@ Format detect_format(std::istream& input, const std::string& name) {
   if (extension == ".txt") {
     return Format::kPage;
   }
-  // No telling extension: a first '{' means JSON Lines; anything else is not guessed, since a
-  // wrong guess would index garbage.
+  if (extension == ".html" || extension == ".htm") {
+    return Format::kHtml;
+  }
+  // No telling extension: a first '{' means JSON Lines, a first "<!doctype html" or "<html"
+  // (any case) an HTML page; anything else is not guessed, since a wrong guess would index
+  // garbage.
   std::istream::int_type c;
   while ((c = input.peek()) != std::istream::traits_type::eof() && std::isspace(c)) {
     input.get();
@@ -32,9 +60,12 @@ Format detect_format(std::istream& input, const std::string& name) {
   if (c == '{') {
     return Format::kJsonl;
   }
+  if (c == '<' && starts_html(input)) {
+    return Format::kHtml;
+  }
   throw InputError(name, 0,
                    "cannot tell the format from the name or content; name it with --format "
-                   "csv, jsonl or page");
+                   "csv, jsonl, page or html");
 }
 
 std::unique_ptr<RecordSource> open_reader(std::istream& input, const std::string& name,
@@ -49,6 +80,8 @@ std::unique_ptr<RecordSource> open_reader(std::istream& input, const std::string
       return std::make_unique<JsonlReader>(input, name);
     case Format::kPage:
       return std::make_unique<PageReader>(input, name);
+    case Format::kHtml:
+      return std::make_unique<HtmlReader>(input, name);
     case Format::kAuto:
       break;
   }

@@ -19,9 +19,11 @@ enum class Format {
   kCsv,    ///< CSV with a header row (RFC 4180)
   kJsonl,  ///< JSON Lines: one JSON object per line
   kPage,   ///< one scraped news page as text (docs/input-formats.md)
+  kHtml,   ///< one saved HTML news page
 };
 
-/// Parses "csv", "jsonl", "page" or "auto"; throws morgue::Error naming the choices otherwise.
+/// Parses "csv", "jsonl", "page", "html" or "auto"; throws morgue::Error naming the choices
+/// otherwise.
 Format parse_format(const std::string& name);
 
 /// What an indexing call did. Counts add up across calls with operator+=.
