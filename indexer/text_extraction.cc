@@ -17,12 +17,15 @@ namespace {
 
 // The hint lists are Mozilla Readability's (test/test-pages in its repository), trimmed to the
 // words that appear in class and id attributes of news pages.
-constexpr std::array<std::string_view, 31> kUnlikelyHints = {
+constexpr std::array<std::string_view, 35> kUnlikelyHints = {
     "-ad-",       "ai2html", "banner",    "breadcrumb",   "combx",    "comment",  "community",
     "cover-wrap", "disqus",  "extra",     "footer",       "gdpr",     "header",   "legends",
     "menu",       "related", "remark",    "replies",      "rss",      "shoutbox", "sidebar",
     "skyscraper", "social",  "sponsor",   "supplemental", "ad-break", "agegate",  "pagination",
-    "pager",      "popup",   "newsletter"};
+    "pager",      "popup",   "newsletter",
+    // Captions, photo credits, bylines and timestamps are not body text in the hand-checked
+    // bodies of ../shared/corpora/html-news-pages/scrapinghub.
+    "caption", "credit", "byline", "timestamp"};
 constexpr std::array<std::string_view, 7> kMaybeHints = {"and",     "article", "body",  "column",
                                                          "content", "main",    "shadow"};
 constexpr std::array<std::string_view, 13> kPositiveHints = {
@@ -312,30 +315,52 @@ class Extractor {
     return true;
   }
 
+  // One paragraph's points go to its parent in full, its grandparent in half and three more
+  // ancestors in thirds, sixths and ninths; `parent` is the first of them.
+  void score_paragraph(const GumboNode* parent, std::size_t characters, std::size_t commas) {
+    if (characters < kMinParagraphCharacters) {
+      return;
+    }
+    const double points = 1.0 + static_cast<double>(commas) +
+                          std::min<double>(static_cast<double>(characters / 100), 3.0);
+    const GumboNode* ancestor = parent;
+    for (int level = 0; level < 5 && ancestor != nullptr && ancestor->type == GUMBO_NODE_ELEMENT &&
+                        ancestor != body_->parent;
+         ++level, ancestor = ancestor->parent) {
+      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+      add_score(ancestor, points / divider);
+    }
+  }
+
   void score_paragraphs(const GumboNode* node) {
     if (node->type != GUMBO_NODE_ELEMENT || is_dropped(node)) {
       return;
     }
     if (reads_as_paragraph(node)) {
-      const Stats& paragraph = stats(node);
-      if (paragraph.characters >= kMinParagraphCharacters) {
-        const double points = 1.0 + static_cast<double>(paragraph.commas) +
-                              std::min<double>(paragraph.characters / 100, 3.0);
-        const GumboNode* ancestor = node->parent;
-        for (int level = 0; level < 5 && ancestor != nullptr &&
-                            ancestor->type == GUMBO_NODE_ELEMENT && ancestor != body_->parent;
-             ++level, ancestor = ancestor->parent) {
-          const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
-          add_score(ancestor, points / divider);
-        }
-      }
+      score_paragraph(node->parent, stats(node).characters, stats(node).commas);
       if (tag_of(node) != GUMBO_TAG_TD) {
         return;
       }
     }
+    // Text written straight into a block beside other blocks, lines separated by <br>
+    // (data/html and many older sites), reads as paragraphs of that block.
+    std::size_t characters = 0;
+    std::size_t commas = 0;
     for (const GumboNode* child : children_of(node)) {
-      score_paragraphs(child);
+      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
+        characters += count_characters(child->v.text.text);
+        commas += count_commas(child->v.text.text);
+      } else if (child->type == GUMBO_NODE_ELEMENT && !is_block(child->v.element.tag)) {
+        characters += stats(child).characters;
+        commas += stats(child).commas;
+      } else if (child->type == GUMBO_NODE_ELEMENT) {
+        score_paragraph(node, characters, commas);
+        characters = 0;
+        commas = 0;
+        score_paragraphs(child);
+      }
     }
+    score_paragraph(node, characters, commas);
   }
 
   double final_score(const GumboNode* node) const {
