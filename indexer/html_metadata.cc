@@ -18,8 +18,9 @@ using Json = nlohmann::json;
 
 // JSON-LD is metadata: a few levels of nesting. Deeper is hostile or broken.
 constexpr int kMaxJsonDepth = 32;
-// A byline longer than this is a paragraph that happens to carry class "author".
-constexpr std::size_t kMaxBylineBytes = 100;
+// A byline longer than this (with its date and share buttons) is a part of the page that
+// happens to carry class "author".
+constexpr std::size_t kMaxBylineBytes = 200;
 
 struct TooDeep : std::exception {};
 
@@ -35,6 +36,30 @@ struct Found {
   std::vector<std::string> rel_authors;
   std::vector<std::string> bylines;
 };
+
+// The element naming the person inside a byline: itemprop "name" or "author", a class with
+// "name" or "author", or a link; nullptr if none.
+const GumboNode* find_name(const GumboNode* node) {
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type != GUMBO_NODE_ELEMENT) {
+      continue;
+    }
+    const std::string_view itemprop = attribute(child, "itemprop");
+    const std::string hints = ascii_lower(attribute(child, "class"));
+    if (itemprop == "name" || itemprop == "author" || hints.find("name") != std::string::npos ||
+        hints.find("author") != std::string::npos || is_element(child, GUMBO_TAG_A)) {
+      if (!text_content(child).empty()) {
+        return child;
+      }
+    }
+    if (const GumboNode* found = find_name(child)) {
+      return found;
+    }
+  }
+  return nullptr;
+}
 
 void collect(const GumboNode* node, Found& found) {
   if (node->type != GUMBO_NODE_ELEMENT) {
@@ -124,8 +149,12 @@ void collect(const GumboNode* node, Found& found) {
   const std::string hints = ascii_lower(attribute(node, "class"));
   if (hints.find("byline") != std::string::npos ||
       (hints.find("author") != std::string::npos && hints.find("comment") == std::string::npos)) {
+    // A byline often holds a date, a photo and share buttons too: prefer the name inside it.
     std::string byline = text_content(node);
     if (!byline.empty() && byline.size() <= kMaxBylineBytes) {
+      if (const GumboNode* name = find_name(node)) {
+        byline = text_content(name);
+      }
       found.bylines.push_back(std::move(byline));
       return;
     }
@@ -227,12 +256,32 @@ bool looks_like_url(std::string_view text) {
   return text.starts_with("http://") || text.starts_with("https://") || text.starts_with("/");
 }
 
-std::string without_by(std::string byline) {
-  const std::string lower = ascii_lower(byline.substr(0, 3));
-  if (lower == "by " || lower == "by:") {
-    byline = collapse_spaces(byline.substr(3));
+// "By Jane Doe - Apr 16, 2015 8:02 pm" -> "Jane Doe": the words before a date, a separator or
+// a digit, without a leading "By", "Par" or "Von".
+std::string name_in_byline(std::string_view byline) {
+  std::string text = collapse_spaces(byline);
+  for (std::string_view prefix : {"by ", "by: ", "par ", "von "}) {
+    if (ascii_lower(text.substr(0, prefix.size())) == prefix) {
+      text.erase(0, prefix.size());
+      break;
+    }
   }
-  return byline;
+  const std::size_t cut = text.find_first_of("0123456789|\n");
+  text = text.substr(0, cut);
+  for (std::string_view separator : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+    text = text.substr(0, text.find(separator));
+  }
+  for (std::string_view month :
+       {" Jan", " Feb", " Mar", " Apr", " May", " Jun", " Jul", " Aug", " Sep", " Oct", " Nov",
+        " Dec"}) {
+    const std::size_t at = text.find(month);
+    if (at != std::string::npos && at + month.size() < text.size() &&
+        text.find(' ', at + 1) != std::string::npos &&
+        text.find(' ', at + 1) == text.size() - 1) {
+      text = text.substr(0, at);
+    }
+  }
+  return collapse_spaces(text);
 }
 
 // "en_us" and "EN-us" both become "en-US"; "pt-br" becomes "pt-BR".
@@ -309,14 +358,18 @@ HtmlMetadata read_html_metadata(const HtmlDocument& document) {
 
   read_authors(ld("author"), metadata.authors);
   if (metadata.authors.empty()) {
-    read_authors(Json(meta(found, {"author", "article:author", "parsely-author", "sailthru.author",
-                                   "dc.creator"})),
-                 metadata.authors);
+    // article:author is often the author's page (a URL): go on to the next key then.
+    for (const char* key :
+         {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"}) {
+      if (metadata.authors.empty()) {
+        read_authors(Json(name_in_byline(meta(found, {key}))), metadata.authors);
+      }
+    }
   }
   for (const auto& names : {found.rel_authors, found.bylines}) {
     for (const auto& name : names) {
       if (metadata.authors.empty()) {
-        read_authors(Json(without_by(name)), metadata.authors);
+        read_authors(Json(name_in_byline(name)), metadata.authors);
       }
     }
   }
@@ -367,7 +420,6 @@ HtmlMetadata read_html_metadata(const HtmlDocument& document) {
   if (metadata.type.empty()) {
     metadata.type = meta(found, {"og:type"});
   }
-  metadata.json_ld_body = string_of(ld("articleBody"));
   return metadata;
 }
 

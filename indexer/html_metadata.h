@@ -25,8 +25,6 @@ struct HtmlMetadata {
   std::string language;  ///< BCP 47 as the page gives it, normalized: "en", "en-US", "pt-BR"
   std::string url;
   std::string type;  ///< JSON-LD @type ("NewsArticle"), else og:type ("article")
-  /// JSON-LD articleBody, when the page carries one (some pages repeat their text there).
-  std::string json_ld_body;
 };
 
 /// Reads the metadata of `document`. Each field takes the first source that gives a usable
