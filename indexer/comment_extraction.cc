@@ -97,6 +97,31 @@ bool is_author_part(const GumboNode* node) {
   return has_token(hints, "fn") || has_token(hints, "name");
 }
 
+// The name inside an author part ("<b class=fn>Old Salt</b> says:"), else its whole text
+// without a trailing "says:".
+std::string author_name(const GumboNode* part) {
+  const GumboVector& children = part->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type != GUMBO_NODE_ELEMENT) {
+      continue;
+    }
+    const std::string hints = ascii_lower(attribute(child, "class"));
+    if (has_token(hints, "fn") || has_token(hints, "name") || is_element(child, GUMBO_TAG_CITE) ||
+        attribute(child, "itemprop") == "name") {
+      return text_content(child);
+    }
+  }
+  std::string name = text_content(part);
+  for (std::string_view suffix : {" says:", " says", " said:", ":"}) {
+    if (name.ends_with(suffix)) {
+      name.erase(name.size() - suffix.size());
+      break;
+    }
+  }
+  return name;
+}
+
 /// The parts of one comment, searched without entering the comments that answer it.
 struct Parts {
   const GumboNode* author = nullptr;
@@ -159,7 +184,7 @@ void walk(const GumboNode* node, const std::string& parent_author, std::vector<C
     find_parts(node, parts);
     Comment comment;
     if (parts.author != nullptr) {
-      comment.author = text_content(parts.author);
+      comment.author = author_name(parts.author);
     }
     if (parts.text != nullptr) {
       comment.text = paragraphs_text(parts.text);

@@ -50,6 +50,26 @@ bool contains_any(std::string_view text, std::span<const std::string_view> words
                      [&](std::string_view word) { return text.find(word) != std::string::npos; });
 }
 
+// "ad", "ads", "ad-slot", "ads_box", "advert", "advertisement" as a class or id word; "-ad-" is in
+// kUnlikelyHints. ("head", "load", "shadow" contain "ad" and are not adverts.)
+bool is_advert(std::string_view hints) {
+  std::size_t start = 0;
+  while (start < hints.size()) {
+    std::size_t end = hints.find(' ', start);
+    if (end == std::string_view::npos) {
+      end = hints.size();
+    }
+    const std::string_view word = hints.substr(start, end - start);
+    start = end + 1;
+    if (word == "ad" || word == "ads" || word.starts_with("ad-") || word.starts_with("ad_") ||
+        word.starts_with("ads-") || word.starts_with("ads_") ||
+        word.find("advert") != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool is_one_of(GumboTag tag, std::initializer_list<GumboTag> tags) {
   return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }
@@ -189,7 +209,8 @@ class Extractor {
       return false;
     }
     const std::string hints = class_and_id(node);
-    return contains_any(hints, kUnlikelyHints) && !contains_any(hints, kMaybeHints);
+    return is_advert(hints) ||
+           (contains_any(hints, kUnlikelyHints) && !contains_any(hints, kMaybeHints));
   }
 
   // Fills stats_ for `node` and every kept element under it; returns the node's stats.

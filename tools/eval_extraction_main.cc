@@ -13,18 +13,19 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <morgue/error.h>
 
 #include "indexer/date_parser.h"
 #include "indexer/html_document.h"
 #include "indexer/html_reader.h"
+#include "tools/extraction_score.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using morgue::tools::compare_shingles;
+using morgue::tools::ShingleCounts;
 using morgue::indexer::collapse_spaces;
 
 std::string read_file(const fs::path& path) {
@@ -49,107 +50,6 @@ std::string read_gzip(const fs::path& path) {
   return text;
 }
 
-// The benchmark's tokens: Python's re `\w+` (letters, digits and underscore in any script).
-bool is_word_character(UChar32 c) {
-  if (c == '_') {
-    return true;
-  }
-  switch (u_charType(c)) {
-    case U_UPPERCASE_LETTER:
-    case U_LOWERCASE_LETTER:
-    case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER:
-    case U_OTHER_LETTER:
-    case U_DECIMAL_DIGIT_NUMBER:
-    case U_LETTER_NUMBER:
-    case U_OTHER_NUMBER:
-      return true;
-    default:
-      return false;
-  }
-}
-
-std::vector<std::string> tokenize(const std::string& text) {
-  std::vector<std::string> tokens;
-  std::string current;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, length, c);
-    if (c >= 0 && is_word_character(c)) {
-      current.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-    } else if (!current.empty()) {
-      tokens.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) {
-    tokens.push_back(std::move(current));
-  }
-  return tokens;
-}
-
-std::map<std::string, int> shingles(const std::string& text, std::size_t n) {
-  const std::vector<std::string> tokens = tokenize(text);
-  std::map<std::string, int> counts;
-  const std::size_t last = tokens.size() >= n ? tokens.size() - n + 1 : 1;
-  for (std::size_t i = 0; i < last && i < tokens.size(); ++i) {
-    std::string shingle;
-    for (std::size_t j = i; j < std::min(i + n, tokens.size()); ++j) {
-      shingle += (j == i ? "" : " ") + tokens[j];
-    }
-    ++counts[shingle];
-  }
-  return counts;
-}
-
-/// True positives, false positives and false negatives of one page, normalized to sum to 1 so
-/// that long pages weigh no more than short ones (the benchmark's evaluate.py).
-struct Counts {
-  double tp = 0, fp = 0, fn = 0;
-  Counts& operator+=(const Counts& other) {
-    tp += other.tp;
-    fp += other.fp;
-    fn += other.fn;
-    return *this;
-  }
-};
-
-Counts match(const std::string& expected, const std::string& extracted, std::size_t n) {
-  const auto truth = shingles(expected, n);
-  const auto found = shingles(extracted, n);
-  Counts counts;
-  for (const auto& [shingle, count] : truth) {
-    const auto it = found.find(shingle);
-    const int got = it == found.end() ? 0 : it->second;
-    counts.tp += std::min(count, got);
-    counts.fn += std::max(0, count - got);
-  }
-  for (const auto& [shingle, count] : found) {
-    const auto it = truth.find(shingle);
-    counts.fp += std::max(0, count - (it == truth.end() ? 0 : it->second));
-  }
-  const double sum = counts.tp + counts.fp + counts.fn;
-  if (sum > 0) {
-    counts = Counts{counts.tp / sum, counts.fp / sum, counts.fn / sum};
-  }
-  return counts;
-}
-
-struct Score {
-  double precision = 0, recall = 0, f1 = 0;
-};
-
-Score score(const Counts& counts) {
-  Score s;
-  s.precision = counts.tp + counts.fp > 0 ? counts.tp / (counts.tp + counts.fp) : 0;
-  s.recall = counts.tp + counts.fn > 0 ? counts.tp / (counts.tp + counts.fn) : 0;
-  s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0;
-  return s;
-}
-
 std::string extract_body(const std::string& html, const std::string& name) {
   try {
     return morgue::indexer::read_html_article(html, name).body;
@@ -158,32 +58,30 @@ std::string extract_body(const std::string& html, const std::string& name) {
   }
 }
 
-void print_score(const std::string& label, std::size_t pages, const Counts& words,
-                 const Counts& shingles4) {
-  const Score w = score(words);
-  const Score s = score(shingles4);
+void print_score(const std::string& label, std::size_t pages, const ShingleCounts& w,
+                 const ShingleCounts& s) {
   fmt::print("{}: {} pages\n", label, pages);
-  fmt::print("  4-word shingles: precision {:.3f}  recall {:.3f}  F1 {:.3f}\n", s.precision,
-             s.recall, s.f1);
-  fmt::print("  single words:    precision {:.3f}  recall {:.3f}  F1 {:.3f}\n", w.precision,
-             w.recall, w.f1);
+  fmt::print("  4-word shingles: precision {:.3f}  recall {:.3f}  F1 {:.3f}\n", s.precision(),
+             s.recall(), s.f1());
+  fmt::print("  single words:    precision {:.3f}  recall {:.3f}  F1 {:.3f}\n", w.precision(),
+             w.recall(), w.f1());
 }
 
 int run_scrapinghub(const fs::path& folder, bool verbose) {
   const auto truth = nlohmann::json::parse(read_file(folder / "ground-truth.json"));
-  Counts words;
-  Counts shingles4;
+  ShingleCounts words;
+  ShingleCounts shingles4;
   std::size_t pages = 0;
   for (const auto& [key, value] : truth.items()) {
     const std::string html = read_gzip(folder / "html" / (key + ".html.gz"));
     const std::string body = extract_body(html, key);
     const std::string expected = value.at("articleBody").get<std::string>();
-    const Counts page = match(expected, body, 4);
+    const ShingleCounts page = compare_shingles(expected, body, 4);
     if (verbose) {
-      fmt::print("{:.3f} {} {}\n", score(page).f1, key, value.value("url", ""));
+      fmt::print("{:.3f} {} {}\n", page.f1(), key, value.value("url", ""));
     }
     shingles4 += page;
-    words += match(expected, body, 1);
+    words += compare_shingles(expected, body, 1);
     ++pages;
   }
   print_score("scrapinghub (article-extraction-benchmark)", pages, words, shingles4);
@@ -220,8 +118,8 @@ int run_readability(const fs::path& folder, bool verbose) {
   }
   std::sort(pages.begin(), pages.end());
   Tally title, byline, date, language;
-  Counts words;
-  Counts shingles4;
+  ShingleCounts words;
+  ShingleCounts shingles4;
   for (const fs::path& page : pages) {
     const std::string name = page.filename().string();
     const auto expected = nlohmann::json::parse(read_file(page / "expected-metadata.json"));
@@ -234,10 +132,10 @@ int run_readability(const fs::path& folder, bool verbose) {
     const std::string expected_html = read_file(page / "expected.html");
     const morgue::indexer::HtmlDocument expected_document(expected_html);
     const std::string expected_body = morgue::indexer::text_content(expected_document.root());
-    shingles4 += match(expected_body, article.body, 4);
-    words += match(expected_body, article.body, 1);
+    shingles4 += compare_shingles(expected_body, article.body, 4);
+    words += compare_shingles(expected_body, article.body, 1);
     std::string report =
-        fmt::format("{:30} body F1 {:.3f}", name, score(match(expected_body, article.body, 4)).f1);
+        fmt::format("{:30} body F1 {:.3f}", name, compare_shingles(expected_body, article.body, 4).f1());
     if (expected["title"].is_string()) {
       const bool right = collapse_spaces(expected["title"].get<std::string>()) == article.title;
       title.add(right);
