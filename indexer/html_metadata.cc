@@ -271,13 +271,11 @@ std::string name_in_byline(std::string_view byline) {
   for (std::string_view separator : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
     text = text.substr(0, text.find(separator));
   }
-  for (std::string_view month :
-       {" Jan", " Feb", " Mar", " Apr", " May", " Jun", " Jul", " Aug", " Sep", " Oct", " Nov",
-        " Dec"}) {
+  for (std::string_view month : {" Jan", " Feb", " Mar", " Apr", " May", " Jun", " Jul", " Aug",
+                                 " Sep", " Oct", " Nov", " Dec"}) {
     const std::size_t at = text.find(month);
     if (at != std::string::npos && at + month.size() < text.size() &&
-        text.find(' ', at + 1) != std::string::npos &&
-        text.find(' ', at + 1) == text.size() - 1) {
+        text.find(' ', at + 1) != std::string::npos && text.find(' ', at + 1) == text.size() - 1) {
       text = text.substr(0, at);
     }
   }

@@ -49,7 +49,8 @@ std::optional<Article> HtmlReader::next() {
     html.append(buffer, static_cast<std::size_t>(in_.gcount()));
     if (html.size() > kMaxPageBytes) {
       throw InputError(file_name_, 0,
-                       fmt::format("the page is larger than {} MB; is it really one HTML page?",
+                       fmt::format("the page is larger than {} MiB; a saved HTML page holds one "
+                                   "article with its comments: is this the right file?",
                                    kMaxPageBytes >> 20));
     }
   }
@@ -64,9 +65,9 @@ std::optional<Article> HtmlReader::next() {
   }
   if (const auto bad = find_invalid_utf8(html)) {
     throw InputError(file_name_, 0,
-                     fmt::format("byte {} is not UTF-8; convert the page to UTF-8 first (for "
-                                 "example with iconv)",
-                                 *bad + 1));
+                     fmt::format("invalid UTF-8 at byte {} (0x{:02x}); save the page as UTF-8, "
+                                 "e.g. with iconv -f windows-1252 -t utf-8",
+                                 *bad + 1, static_cast<unsigned char>(html[*bad])));
   }
   return read_html_article(html, file_name_);
 }

@@ -18,11 +18,10 @@ namespace {
 // The hint lists are Mozilla Readability's (test/test-pages in its repository), trimmed to the
 // words that appear in class and id attributes of news pages.
 constexpr std::array<std::string_view, 35> kUnlikelyHints = {
-    "-ad-",       "ai2html", "banner",    "breadcrumb",   "combx",    "comment",  "community",
-    "cover-wrap", "disqus",  "extra",     "footer",       "gdpr",     "header",   "legends",
-    "menu",       "related", "remark",    "replies",      "rss",      "shoutbox", "sidebar",
-    "skyscraper", "social",  "sponsor",   "supplemental", "ad-break", "agegate",  "pagination",
-    "pager",      "popup",   "newsletter",
+    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "newsletter",
     // Captions, photo credits, bylines and timestamps are not body text in the hand-checked
     // bodies of ../shared/corpora/html-news-pages/scrapinghub.
     "caption", "credit", "byline", "timestamp"};

@@ -152,7 +152,7 @@ TEST(EndToEnd, ErrorsExitNonZeroWithAMessage) {
                                        quoted(testing::test_data_path("sample/articles.jsonl")));
   EXPECT_EQ(bad_format.exit_code, 2);
   EXPECT_EQ(bad_format.err,
-            "morgue-index: error: unknown format 'xml'; choose auto, csv, jsonl or page\n");
+            "morgue-index: error: unknown format 'xml'; choose auto, csv, jsonl, page or html\n");
 
   const auto missing_file = morgue_index(quoted(temp / "db") + " " + quoted(temp / "nope.csv"));
   EXPECT_EQ(missing_file.exit_code, 1);

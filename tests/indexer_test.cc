@@ -188,7 +188,7 @@ TEST(Indexer, AFileOfUnknownFormatIsAnErrorNamingIt) {
     EXPECT_EQ(std::string(error.what()),
               file.string() +
                   ": cannot tell the format from the name or content; name it with --format csv, "
-                  "jsonl or page");
+                  "jsonl, page or html");
   }
 }
 

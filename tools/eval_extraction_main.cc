@@ -24,9 +24,9 @@
 namespace {
 
 namespace fs = std::filesystem;
+using morgue::indexer::collapse_spaces;
 using morgue::tools::compare_shingles;
 using morgue::tools::ShingleCounts;
-using morgue::indexer::collapse_spaces;
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -134,8 +134,8 @@ int run_readability(const fs::path& folder, bool verbose) {
     const std::string expected_body = morgue::indexer::text_content(expected_document.root());
     shingles4 += compare_shingles(expected_body, article.body, 4);
     words += compare_shingles(expected_body, article.body, 1);
-    std::string report =
-        fmt::format("{:30} body F1 {:.3f}", name, compare_shingles(expected_body, article.body, 4).f1());
+    std::string report = fmt::format("{:30} body F1 {:.3f}", name,
+                                     compare_shingles(expected_body, article.body, 4).f1());
     if (expected["title"].is_string()) {
       const bool right = collapse_spaces(expected["title"].get<std::string>()) == article.title;
       title.add(right);
