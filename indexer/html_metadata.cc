@@ -271,12 +271,17 @@ std::string name_in_byline(std::string_view byline) {
   for (std::string_view separator : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
     text = text.substr(0, text.find(separator));
   }
-  for (std::string_view month : {" Jan", " Feb", " Mar", " Apr", " May", " Jun", " Jul", " Aug",
-                                 " Sep", " Oct", " Nov", " Dec"}) {
-    const std::size_t at = text.find(month);
-    if (at != std::string::npos && at + month.size() < text.size() &&
-        text.find(' ', at + 1) != std::string::npos && text.find(' ', at + 1) == text.size() - 1) {
-      text = text.substr(0, at);
+  // "Joshua Sokol May 20, 2019" is cut before the 2: drop the month left at the end.
+  text = collapse_spaces(text);
+  const std::size_t last_space = text.rfind(' ');
+  if (last_space != std::string::npos && text.size() - last_space >= 4) {
+    const std::string last = ascii_lower(text.substr(last_space + 1, 3));
+    for (std::string_view month :
+         {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}) {
+      if (last == month) {
+        text.erase(last_space);
+        break;
+      }
     }
   }
   return collapse_spaces(text);
