@@ -6,7 +6,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-#include <zlib.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -271,21 +270,6 @@ TEST(HtmlReader, IndexerReadsAPageWithItsComments) {
   EXPECT_EQ(morgue::testing::check_database(temp / "db"), "");
 }
 
-std::string read_gzip(const std::filesystem::path& path) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  std::string text;
-  if (file == nullptr) {
-    return text;
-  }
-  char buffer[1 << 16];
-  int read = 0;
-  while ((read = gzread(file, buffer, sizeof buffer)) > 0) {
-    text.append(buffer, static_cast<std::size_t>(read));
-  }
-  gzclose(file);
-  return text;
-}
-
 // The first twelve pages (by name) of the hand-checked benchmark pages. docs/extraction.md has
 // the score on all 181: the floor here is below the 0.99 measured on these twelve, so that a
 // change which loses articles fails while small shifts do not.
@@ -305,7 +289,7 @@ TEST(HtmlReader, ExtractsBenchmarkPagesAboveFloor) {
   morgue::tools::ShingleCounts total;
   for (const std::string& key : keys) {
     SCOPED_TRACE(key);
-    const std::string html = read_gzip(*corpus / "html" / (key + ".html.gz"));
+    const std::string html = morgue::tools::read_gzip(*corpus / "html" / (key + ".html.gz"));
     ASSERT_FALSE(html.empty());
     const Article article = read_html_article(html, key);
     total += morgue::tools::compare_shingles(truth[key].at("articleBody").get<std::string>(),

@@ -9,7 +9,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-#include <zlib.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -35,21 +34,6 @@ std::string read_file(const fs::path& path) {
   return out.str();
 }
 
-std::string read_gzip(const fs::path& path) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    throw std::runtime_error("cannot open " + path.string());
-  }
-  std::string text;
-  char buffer[1 << 16];
-  int read = 0;
-  while ((read = gzread(file, buffer, sizeof buffer)) > 0) {
-    text.append(buffer, static_cast<std::size_t>(read));
-  }
-  gzclose(file);
-  return text;
-}
-
 std::string extract_body(const std::string& html, const std::string& name) {
   try {
     return morgue::indexer::read_html_article(html, name).body;
@@ -73,7 +57,7 @@ int run_scrapinghub(const fs::path& folder, bool verbose) {
   ShingleCounts shingles4;
   std::size_t pages = 0;
   for (const auto& [key, value] : truth.items()) {
-    const std::string html = read_gzip(folder / "html" / (key + ".html.gz"));
+    const std::string html = morgue::tools::read_gzip(folder / "html" / (key + ".html.gz"));
     const std::string body = extract_body(html, key);
     const std::string expected = value.at("articleBody").get<std::string>();
     const ShingleCounts page = compare_shingles(expected, body, 4);

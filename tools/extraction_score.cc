@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <stdexcept>
+#include <zlib.h>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -115,6 +117,24 @@ ShingleCounts compare_shingles(const std::string& expected, const std::string& e
     counts.false_negatives /= sum;
   }
   return counts;
+}
+
+std::string read_gzip(const std::filesystem::path& path) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    throw std::runtime_error("cannot open " + path.string());
+  }
+  std::string text;
+  char buffer[1 << 16];
+  int read = 0;
+  while ((read = gzread(file, buffer, sizeof buffer)) > 0) {
+    text.append(buffer, static_cast<std::size_t>(read));
+  }
+  gzclose(file);
+  if (read < 0) {
+    throw std::runtime_error(path.string() + " is not a readable gzip file");
+  }
+  return text;
 }
 
 }  // namespace morgue::tools

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,9 @@ struct ShingleCounts {
 /// single words) of `extracted` with those of `expected`, counting repeats.
 ShingleCounts compare_shingles(const std::string& expected, const std::string& extracted,
                                std::size_t shingle_words);
+
+/// The content of the gzip-compressed file `path` (the benchmark's pages are stored so).
+/// Throws std::runtime_error naming the file when it cannot be opened or is corrupt.
+std::string read_gzip(const std::filesystem::path& path);
 
 }  // namespace morgue::tools
