@@ -1,5 +1,7 @@
 #include "indexer/html_document.h"
 
+#include <algorithm>
+
 namespace morgue::indexer {
 
 namespace {
@@ -34,7 +36,66 @@ void append_text(const GumboNode* node, std::string& out) {
   out += ' ';
 }
 
+// Elements that never hold others, or that the parser closes when a sibling opens.
+bool opens_no_level(std::string_view name) {
+  for (std::string_view tag :
+       {"area",   "base",  "br",  "col", "embed", "hr", "img", "input",  "link", "meta", "param",
+        "source", "track", "wbr", "p",   "li",    "dt", "dd",  "option", "tr",   "td",   "th"}) {
+    if (name == tag) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+std::size_t nesting_depth(std::string_view html, std::size_t limit) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  std::size_t at = 0;
+  while (deepest < limit && (at = html.find('<', at)) != std::string_view::npos) {
+    if (html.substr(at, 4) == "<!--") {
+      const std::size_t end = html.find("-->", at + 4);
+      at = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    const bool closing = at + 1 < html.size() && html[at + 1] == '/';
+    std::size_t name_end = at + (closing ? 2 : 1);
+    while (name_end < html.size() && ((html[name_end] >= 'a' && html[name_end] <= 'z') ||
+                                      (html[name_end] >= 'A' && html[name_end] <= 'Z') ||
+                                      (html[name_end] >= '0' && html[name_end] <= '9'))) {
+      ++name_end;
+    }
+    const std::string name =
+        ascii_lower(html.substr(at + (closing ? 2 : 1), name_end - at - (closing ? 2 : 1)));
+    const std::size_t tag_end = html.find('>', name_end);
+    if (name.empty() || tag_end == std::string_view::npos) {
+      at = name_end;
+      continue;
+    }
+    at = tag_end + 1;
+    if (!closing && (name == "script" || name == "style")) {
+      // The raw text runs to the first "</script" or "</style", in any case.
+      std::size_t end = html.find("</", at);
+      while (end != std::string_view::npos &&
+             ascii_lower(html.substr(end + 2, name.size())) != name) {
+        end = html.find("</", end + 2);
+      }
+      at = end == std::string_view::npos ? html.size() : end;
+      continue;
+    }
+    if (opens_no_level(name) || html[tag_end - 1] == '/') {
+      continue;
+    }
+    if (closing) {
+      depth -= depth > 0 ? 1 : 0;
+    } else {
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
 
 HtmlDocument::HtmlDocument(std::string_view html)
     : output_(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size())) {}

@@ -1,6 +1,7 @@
 // A parsed HTML page (gumbo's HTML5 tree) and the small queries the HTML readers ask of it.
 #pragma once
 
+#include <cstddef>
 #include <gumbo.h>
 #include <string>
 #include <string_view>
@@ -27,6 +28,13 @@ class HtmlDocument {
  private:
   GumboOutput* output_;
 };
+
+/// An upper bound on how deep the elements of `html` nest, counted from its tags without
+/// parsing (void elements, self-closed tags and those HTML closes by itself, such as <p> and
+/// <li>, do not count; comments, scripts and styles are skipped). Stops counting at `limit`.
+/// The parser's time grows with the square of the depth and walking the tree needs stack in
+/// proportion to it, so a page is checked with this before it is parsed.
+std::size_t nesting_depth(std::string_view html, std::size_t limit);
 
 /// True when `node` is an element with tag `tag`.
 bool is_element(const GumboNode* node, GumboTag tag);

@@ -69,6 +69,12 @@ std::optional<Article> HtmlReader::next() {
                                  "e.g. with iconv -f windows-1252 -t utf-8",
                                  *bad + 1, static_cast<unsigned char>(html[*bad])));
   }
+  if (nesting_depth(html, kMaxNesting + 1) > kMaxNesting) {
+    throw InputError(file_name_, 0,
+                     fmt::format("elements nest more than {} deep; a news page nests a few dozen: "
+                                 "is this the right file?",
+                                 kMaxNesting));
+  }
   return read_html_article(html, file_name_);
 }
 

@@ -219,6 +219,33 @@ TEST(HtmlReader, ErrorsNameThePage) {
   }
 }
 
+TEST(HtmlReader, RefusesPagesNestedDeeperThanNewsPages) {
+  std::string deep;
+  for (std::size_t level = 0; level <= HtmlReader::kMaxNesting; ++level) {
+    deep += "<div>";
+  }
+  EXPECT_EQ(error_of(deep + kParagraph),
+            "page.html: elements nest more than 1000 deep; a news page nests a few dozen: is this "
+            "the right file?");
+  // Unclosed paragraphs and list items, void and self-closed elements, comments and scripts do
+  // not add levels.
+  struct Row {
+    std::string html;
+    std::size_t depth;
+  };
+  const std::vector<Row> rows = {
+      {"<html><body><div><p>a<p>b<p>c</div></body></html>", 3},
+      {"<ul><li>a<li>b<li>c</ul><br><img src=x><hr/><span/>", 1},
+      {"<div><!-- <div><div><div> --><script>if (a<b) { '<div><div>' }</SCRIPT></div>", 1},
+      {"<DIV><Div><div></div></div></div><div>", 3},
+      {"text with a < sign and <not closed", 0},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.html);
+    EXPECT_EQ(nesting_depth(row.html, 100), row.depth);
+  }
+}
+
 TEST(HtmlReader, NoArticleFixtureIsSkippedWithItsName) {
   const auto path = morgue::testing::test_data_path("broken/html-no-article.html");
   std::ifstream in(path, std::ios::binary);
