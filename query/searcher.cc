@@ -11,6 +11,7 @@
 #include "indexer/stored_fields.h"
 #include "query/facets.h"
 #include "query/query_parser.h"
+#include "query/ranking.h"
 #include "query/snippets.h"
 
 namespace morgue {
@@ -175,7 +176,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request, const query::Pars
   // One hit per thread: its best-ranked document stands for the article and its comments.
   const Xapian::valueno thread_slot = *schema::field("thread").slot;
   Xapian::Enquire enquire(database);
-  enquire.set_query(parsed.query);
+  enquire.set_query(query::with_preferences(parsed.query));
+  const auto weight = query::make_weight();
+  enquire.set_weighting_scheme(*weight);
   enquire.set_collapse_key(thread_slot);
   if (parsed.highlight_terms.empty()) {
     // Filters alone give every hit the same weight: newest first is the useful order then.
