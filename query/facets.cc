@@ -42,4 +42,8 @@ Facet FacetCounter::result(std::size_t limit) const {
   return facet;
 }
 
+void DistinctCounter::operator()(const Xapian::Document& document, double /*weight*/) {
+  seen_.insert(document.get_value(slot_));
+}
+
 }  // namespace morgue::query

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -28,6 +29,22 @@ class FacetCounter : public Xapian::MatchSpy {
  private:
   const schema::Field& field_;
   std::map<std::string, std::size_t, std::less<>> counts_;
+};
+
+/// A match spy counting the distinct values of one slot: how many threads (articles with their
+/// comments) the matching documents belong to. Exact, where Xapian's collapse count is an
+/// estimate.
+class DistinctCounter : public Xapian::MatchSpy {
+ public:
+  explicit DistinctCounter(Xapian::valueno slot) : slot_(slot) {}
+
+  void operator()(const Xapian::Document& document, double weight) override;
+
+  std::size_t count() const { return seen_.size(); }
+
+ private:
+  Xapian::valueno slot_;
+  std::unordered_set<std::string> seen_;
 };
 
 }  // namespace morgue::query

@@ -22,8 +22,6 @@ namespace {
 // twice since; reopening and trying again is the cure (ENGINEERING-NOTES.md).
 constexpr int kAttempts = 4;
 
-using TermSet = std::set<std::string, std::less<>>;
-
 }  // namespace
 
 struct Searcher::Impl {
@@ -44,7 +42,7 @@ struct Searcher::Impl {
 
   SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed);
   void count_facets(const SearchRequest& request, const Xapian::Query& query, SearchResult& result);
-  Hit make_hit(const Xapian::Query& query, const TermSet& terms, const std::string& key,
+  Hit make_hit(const Xapian::Query& query, const query::MatchTerms& terms, const std::string& key,
                double score, std::size_t comments_per_hit);
   indexer::StoredDocument stored(Xapian::docid id) {
     return indexer::parse_stored(database.get_document(id).get_data());
@@ -101,6 +99,8 @@ void Searcher::Impl::count_facets(const SearchRequest& request, const Xapian::Qu
   // Articles and comments are always counted apart, whichever facets were asked for.
   query::FacetCounter kinds(schema::field("kind"));
   enquire.add_matchspy(&kinds);
+  query::DistinctCounter threads(*schema::field("thread").slot);
+  enquire.add_matchspy(&threads);
   std::vector<std::unique_ptr<query::FacetCounter>> counters;
   for (const auto& name : request.facets) {
     counters.push_back(std::make_unique<query::FacetCounter>(schema::field(name)));
@@ -109,6 +109,7 @@ void Searcher::Impl::count_facets(const SearchRequest& request, const Xapian::Qu
   // Asking Xapian to check every document makes the counts exact, not estimates.
   const Xapian::MSet all = enquire.get_mset(0, 0, database.get_doccount());
   result.total_documents = all.get_matches_estimated();
+  result.total_hits = threads.count();
   for (const auto& [value, count] : kinds.result(2).values) {
     (value == schema::kKindComment ? result.total_comments : result.total_articles) = count;
   }
@@ -117,7 +118,7 @@ void Searcher::Impl::count_facets(const SearchRequest& request, const Xapian::Qu
   }
 }
 
-Hit Searcher::Impl::make_hit(const Xapian::Query& query, const TermSet& terms,
+Hit Searcher::Impl::make_hit(const Xapian::Query& query, const query::MatchTerms& terms,
                              const std::string& key, double score, std::size_t comments_per_hit) {
   Hit hit;
   hit.key = key;
@@ -180,14 +181,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request, const query::Pars
   const auto weight = query::make_weight();
   enquire.set_weighting_scheme(*weight);
   enquire.set_collapse_key(thread_slot);
-  if (parsed.highlight_terms.empty()) {
+  if (parsed.highlight_terms.empty() && parsed.highlight_prefixes.empty()) {
     // Filters alone give every hit the same weight: newest first is the useful order then.
     enquire.set_sort_by_value_then_relevance(*schema::field("date").slot, true);
   }
-  const Xapian::MSet page =
-      enquire.get_mset(request.offset, request.limit, database.get_doccount());
-  result.total_hits = page.get_matches_estimated();
-  const TermSet terms(parsed.highlight_terms.begin(), parsed.highlight_terms.end());
+  const Xapian::MSet page = enquire.get_mset(request.offset, request.limit);
+  const query::MatchTerms terms{{parsed.highlight_terms.begin(), parsed.highlight_terms.end()},
+                                parsed.highlight_prefixes};
   for (auto match = page.begin(); match != page.end(); ++match) {
     const std::string key = match.get_document().get_value(thread_slot);
     result.hits.push_back(
