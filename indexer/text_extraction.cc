@@ -141,7 +141,8 @@ struct Stats {
   std::size_t heading_characters = 0;
 
   double link_density() const {
-    return characters == 0 ? 0.0 : static_cast<double>(link_characters) / characters;
+    return characters == 0 ? 0.0
+                           : static_cast<double>(link_characters) / static_cast<double>(characters);
   }
 };
 
@@ -341,8 +342,9 @@ class Extractor {
     if (characters < kMinParagraphCharacters) {
       return;
     }
-    const double points = 1.0 + static_cast<double>(commas) +
-                          std::min<double>(static_cast<double>(characters / 100), 3.0);
+    // A point per whole hundred characters (Readability's Math.floor(length / 100)), 3 at most.
+    const std::size_t hundreds = std::min<std::size_t>(characters / 100, 3);
+    const double points = 1.0 + static_cast<double>(commas) + static_cast<double>(hundreds);
     const GumboNode* ancestor = parent;
     for (int level = 0; level < 5 && ancestor != nullptr && ancestor->type == GUMBO_NODE_ELEMENT &&
                         ancestor != body_->parent;
@@ -506,15 +508,16 @@ class Extractor {
     }
     const double paragraphs = static_cast<double>(block.paragraphs);
     const double heading_density =
-        block.characters == 0 ? 0.0
-                              : static_cast<double>(block.heading_characters) / block.characters;
-    if (block.images > 1 && paragraphs / block.images < 0.5) {
+        block.characters == 0
+            ? 0.0
+            : static_cast<double>(block.heading_characters) / static_cast<double>(block.characters);
+    if (block.images > 1 && paragraphs / static_cast<double>(block.images) < 0.5) {
       return true;
     }
     if (tag != GUMBO_TAG_TABLE && block.list_items > 100 + block.paragraphs) {
       return true;
     }
-    if (block.inputs > paragraphs / 3) {
+    if (static_cast<double>(block.inputs) > paragraphs / 3) {
       return true;
     }
     if (heading_density < 0.9 && block.characters < kMinParagraphCharacters &&
