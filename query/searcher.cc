@@ -28,13 +28,25 @@ using TermSet = std::set<std::string, std::less<>>;
 struct Searcher::Impl {
   explicit Impl(const std::filesystem::path& database_path)
       : path(database_path), parser(analyzer) {
-    try {
-      database = Xapian::Database(path.string());
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(
-          fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+    std::string version;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        database = Xapian::Database(path.string());
+        version = database.get_metadata(std::string(schema::kSchemaVersionKey));
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // Two commits landed between opening and reading the metadata.
+        if (attempt == kAttempts) {
+          throw DatabaseError(
+              fmt::format("database {} changed {} times while being opened; try again",
+                          path.string(), kAttempts));
+        }
+      } catch (const Xapian::Error& e) {
+        throw DatabaseError(
+            fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+      }
     }
-    if (database.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) {
+    if (version.empty()) {
       throw DatabaseError(fmt::format(
           "{} is not a morgue database (it has no schema version); build one with morgue-index",
           path.string()));
