@@ -15,6 +15,11 @@ namespace morgue::query {
 
 namespace {
 
+// A query matching every document. Not Xapian::Query::MatchAll: that is one global object whose
+// reference count is not atomic, so Searchers copying it from two threads raced on it
+// (ThreadSanitizer, tests/concurrency_test.cc). An empty term means the same to Xapian.
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 enum class TokenKind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kEnd };
 
 struct Token {
@@ -197,7 +202,7 @@ class Parser {
   ParsedQuery parse() {
     ParsedQuery parsed;
     if (current_.kind == TokenKind::kEnd) {
-      parsed.query = Xapian::Query::MatchAll;
+      parsed.query = match_all();
       return parsed;
     }
     parsed.query = parse_or(0);
@@ -280,10 +285,10 @@ class Parser {
       if (current_.kind == TokenKind::kClose) {
         lexer_.fail(current_.offset, "empty parentheses");
       }
-      return Xapian::Query::MatchAll;
+      return match_all();
     }
     Xapian::Query result =
-        required.empty() ? Xapian::Query::MatchAll
+        required.empty() ? match_all()
                          : Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
     if (!excluded.empty()) {
       result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,
