@@ -67,13 +67,13 @@ std::string join(const std::vector<std::string>& items, char separator) {
   return out;
 }
 
-// The MATCH expression, restricted to title and body as morgue's free text is.
+// The MATCH expression over all three columns: morgue's free text also holds the tags.
 std::string match_expression(const QuerySpec& spec) {
   std::vector<std::string> clauses;
   for (const auto& words : spec.clauses) {
     clauses.push_back('"' + join(words, ' ') + '"');
   }
-  std::string out = "{title body} : (";
+  std::string out = "(";
   for (std::size_t i = 0; i < clauses.size(); ++i) {
     if (i > 0) {
       out += spec.any ? " OR " : " AND ";

@@ -7,6 +7,7 @@
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -78,6 +79,12 @@ double median_exec_ms(const std::vector<std::string>& argv, int runs) {
   }
   posix_spawn_file_actions_destroy(&actions);
   return percentile(times, 50);
+}
+
+double cpu_seconds() {
+  timespec now{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {

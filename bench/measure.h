@@ -29,6 +29,10 @@ ChildResult run_in_child(const std::function<nlohmann::json()>& work,
 /// times; 0 when the program cannot be started.
 double median_exec_ms(const std::vector<std::string>& argv, int runs);
 
+/// CPU seconds (user + system) this process has used so far. On a machine shared with other
+/// work this is steadier than wall time, which also counts waiting for a core.
+double cpu_seconds();
+
 /// Seconds elapsed since `start` on the steady clock.
 double seconds_since(std::chrono::steady_clock::time_point start);
 

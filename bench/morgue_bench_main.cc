@@ -36,6 +36,15 @@ struct Options {
   int repeats = 5;
 };
 
+// The first three fields of /proc/loadavg: how busy the machine was (the figures are only as
+// good as the machine was quiet).
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string one, five, fifteen;
+  in >> one >> five >> fifteen;
+  return fmt::format("{} {} {}", one, five, fifteen);
+}
+
 std::unique_ptr<Engine> make_engine(const std::string& name) {
   if (name == "morgue") {
     return morgue::bench::make_morgue_engine();
@@ -65,19 +74,25 @@ Json time_queries(Engine& engine, const std::filesystem::path& index,
       }
     }
     std::vector<std::vector<double>> times(queries.size());
+    std::vector<std::vector<double>> cpu_times(queries.size());
     std::vector<std::size_t> matches(queries.size());
     for (int round = 0; round < options.repeats; ++round) {
       for (std::size_t q = 0; q < queries.size(); ++q) {
+        const double cpu_start = morgue::bench::cpu_seconds();
         const auto start = std::chrono::steady_clock::now();
         matches[q] = engine.run(queries[q], static_cast<Mode>(mode)).matches;
         times[q].push_back(morgue::bench::seconds_since(start) * 1000.0);
+        cpu_times[q].push_back((morgue::bench::cpu_seconds() - cpu_start) * 1000.0);
       }
     }
     std::vector<double> medians;
-    for (auto& one : times) {
-      medians.push_back(morgue::bench::percentile(one, 50));
+    std::vector<double> cpu_medians;
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+      medians.push_back(morgue::bench::percentile(times[q], 50));
+      cpu_medians.push_back(morgue::bench::percentile(cpu_times[q], 50));
     }
     output["medians"].push_back(medians);
+    output["cpu_medians"].push_back(cpu_medians);
     output["matches"].push_back(matches);
   }
   return output;
@@ -96,15 +111,20 @@ EngineResult measure_engine(const std::string& name, const Corpus& corpus,
   const auto built = morgue::bench::run_in_child(
       [&] {
         auto engine = make_engine(name);
+        const double cpu_start = morgue::bench::cpu_seconds();
         const auto start = std::chrono::steady_clock::now();
         engine->build(corpus, index);
-        return Json{{"seconds", morgue::bench::seconds_since(start)}};
+        return Json{{"seconds", morgue::bench::seconds_since(start)},
+                    {"cpu_seconds", morgue::bench::cpu_seconds() - cpu_start}};
       },
       child_file);
   result.index_seconds = built.output["seconds"].get<double>();
+  result.index_cpu_seconds = built.output["cpu_seconds"].get<double>();
   result.index_rss_mib = built.peak_rss_mib;
   result.built_bytes = static_cast<double>(morgue::bench::size_on_disk(index));
-  std::cerr << fmt::format(" {:.1f} s, compacting", result.index_seconds) << std::flush;
+  std::cerr << fmt::format(" {:.1f} s ({:.1f} s CPU), compacting", result.index_seconds,
+                           result.index_cpu_seconds)
+            << std::flush;
   const auto compact = morgue::bench::run_in_child(
       [&] {
         make_engine(name)->compact(index, compacted);
@@ -125,6 +145,7 @@ EngineResult measure_engine(const std::string& name, const Corpus& corpus,
   result.query_rss_mib = timed.peak_rss_mib;
   for (int mode = 0; mode < 3; ++mode) {
     result.medians[mode] = timed.output["medians"][mode].get<std::vector<double>>();
+    result.cpu_medians[mode] = timed.output["cpu_medians"][mode].get<std::vector<double>>();
     result.matches[mode] = timed.output["matches"][mode].get<std::vector<std::size_t>>();
   }
   if (name == "morgue" && std::filesystem::exists(options.morgue_query)) {
@@ -171,6 +192,7 @@ int main(int argc, char** argv) {
     for (const int scale : options.scales) {
       morgue::bench::ScaleResult result;
       result.scale = scale;
+      result.load_before = load_average();
       result.corpus = morgue::bench::build_corpus(options.corpora, options.scratch, scale,
                                                   options.source_limit);
       std::cerr << fmt::format("scale {}x: {} documents, {:.1f} MB\n", scale,
@@ -181,6 +203,7 @@ int main(int argc, char** argv) {
       for (const auto& name : options.engines) {
         result.engines[name] = measure_engine(name, result.corpus, dir, queries, options);
       }
+      result.load_after = load_average();
       morgue::bench::print_scale(tables, result, queries);
       results.push_back(std::move(result));
     }

@@ -63,6 +63,11 @@ class XapianEngine : public Engine {
       generator.index_text(record.title);
       generator.increase_termpos();
       generator.index_text(record.body);
+      // Tags are words too, as in morgue: a search for "cocoa" finds stories tagged cocoa.
+      for (const auto& tag : record.tags) {
+        generator.increase_termpos();
+        generator.index_text(tag);
+      }
       doc.add_boolean_term("H" + record.site);
       doc.add_boolean_term("XT" + record.type);
       doc.add_boolean_term("XM" + record.month);
