@@ -182,6 +182,12 @@ int main(int argc, char** argv) {
   app.add_option("--repeats", options.repeats, "timed rounds; each query's median is kept")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  if (!std::filesystem::is_directory(options.corpora)) {
+    // 77: the exit code ctest reads as "skipped" (the corpora are research-only, not shipped).
+    std::cerr << fmt::format("morgue-bench: {} is absent; the benchmark needs the shared corpora\n",
+                             options.corpora.string());
+    return 77;
+  }
   try {
     const auto queries = morgue::bench::read_queries(options.queries);
     if (queries.empty()) {
@@ -204,11 +210,16 @@ int main(int argc, char** argv) {
         result.engines[name] = measure_engine(name, result.corpus, dir, queries, options);
       }
       result.load_after = load_average();
-      morgue::bench::print_scale(tables, result, queries);
+      std::ostringstream scale_tables;
+      morgue::bench::print_scale(scale_tables, result, queries);
+      std::cout << scale_tables.str() << std::flush;  // each scale as soon as it is done
+      tables << scale_tables.str();
       results.push_back(std::move(result));
     }
-    morgue::bench::print_summary(tables, results);
-    std::cout << tables.str();
+    std::ostringstream summary;
+    morgue::bench::print_summary(summary, results);
+    std::cout << summary.str();
+    tables << summary.str();
     if (!options.out.empty()) {
       std::ofstream(options.out) << tables.str();
     }
