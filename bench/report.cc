@@ -63,6 +63,17 @@ constexpr std::array<std::array<Figure, 4>, 3> kLatency = {{
     {latency<2, 50>, latency<2, 95>, latency<2, 50, true>, latency<2, 95, true>},
 }};
 
+// Calls `row(name, result)` for each engine that ran, in the tables' order.
+template <typename Row>
+void for_each_engine(const ScaleResult& result, const Row& row) {
+  for (const auto& name : kEngines) {
+    const auto found = result.engines.find(name);
+    if (found != result.engines.end()) {
+      row(name, found->second);
+    }
+  }
+}
+
 }  // namespace
 
 void print_scale(std::ostream& out, const ScaleResult& result,
@@ -75,12 +86,7 @@ void print_scale(std::ostream& out, const ScaleResult& result,
       result.load_before, result.load_after);
   out << "| engine | index s | documents/s | MB/s | CPU s | MB per CPU s | peak RSS MiB | size ÷ "
          "input | compacted ÷ input |\n|---|---|---|---|---|---|---|---|---|\n";
-  for (const auto& name : kEngines) {
-    const auto found = result.engines.find(name);
-    if (found == result.engines.end()) {
-      continue;
-    }
-    const EngineResult& e = found->second;
+  for_each_engine(result, [&](const std::string& name, const EngineResult& e) {
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", name,
                        cell(result, e.index_seconds, index_seconds, 2),
                        cell(result, docs_per_second(result, e), docs_per_second, 0),
@@ -90,35 +96,26 @@ void print_scale(std::ostream& out, const ScaleResult& result,
                        cell(result, e.index_rss_mib, index_rss, 0),
                        cell(result, built_ratio(result, e), built_ratio, 2),
                        cell(result, compacted_ratio(result, e), compacted_ratio, 2));
-  }
+  });
   out << "\n| engine | mode | p50 ms | p95 ms | p50 CPU ms | p95 CPU ms |\n"
          "|---|---|---|---|---|---|\n";
-  for (const auto& name : kEngines) {
-    const auto found = result.engines.find(name);
-    if (found == result.engines.end()) {
-      continue;
-    }
+  for_each_engine(result, [&](const std::string& name, const EngineResult& e) {
     for (int mode = 0; mode < 3; ++mode) {
       out << fmt::format("| {} | {}", name, kModeNames[mode]);
       for (const Figure figure : kLatency[mode]) {
-        out << " | " << cell(result, figure(result, found->second), figure, 3);
+        out << " | " << cell(result, figure(result, e), figure, 3);
       }
       out << " |\n";
     }
-  }
+  });
   out << "\n| engine | open + first query ms (cold process) | program start to exit ms | query "
          "process peak RSS MiB |\n|---|---|---|---|\n";
-  for (const auto& name : kEngines) {
-    const auto found = result.engines.find(name);
-    if (found == result.engines.end()) {
-      continue;
-    }
-    const EngineResult& e = found->second;
+  for_each_engine(result, [&](const std::string& name, const EngineResult& e) {
     out << fmt::format("| {} | {} | {} | {} |\n", name,
                        cell(result, e.open_first_ms, open_first, 2),
                        e.exec_ms > 0 ? fmt::format("{:.1f}", e.exec_ms) : "–",
                        cell(result, e.query_rss_mib, query_rss, 0));
-  }
+  });
   out << "\nExact matches per query (mode \"top 10 + exact count\"; ≠ marks a disagreement):\n\n"
          "| # | query | morgue | fts5 | xapian | |\n|---|---|---|---|---|---|\n";
   for (std::size_t q = 0; q < queries.size(); ++q) {
