@@ -151,10 +151,17 @@ TEST(SecondWriter, WithWaitIndexesOnceTheFirstWriterIsDone) {
 // What every committed state of a re-indexed sample holds: re-indexing replaces each article
 // with its comments inside one batch, so a reader never sees an article missing or doubled.
 void expect_whole_sample(Searcher& searcher) {
-  const SearchResult all = searcher.search({.query = "", .limit = 3});
+  // Not designated initializers: SearchRequest's later members (filters, after, like) would
+  // trip -Wmissing-field-initializers under -Werror.
+  SearchRequest all_request;
+  all_request.limit = 3;
+  const SearchResult all = searcher.search(all_request);
   EXPECT_EQ(all.total_articles, 31u);
   EXPECT_EQ(all.total_comments, 42u);
-  const SearchResult found = searcher.search({.query = "aleppo ceasefire", .limit = 5});
+  SearchRequest found_request;
+  found_request.query = "aleppo ceasefire";
+  found_request.limit = 5;
+  const SearchResult found = searcher.search(found_request);
   EXPECT_EQ(found.total_hits, 5u);
   ASSERT_EQ(found.hits.size(), 5u);
   for (const auto& hit : found.hits) {
