@@ -151,17 +151,14 @@ TEST(SecondWriter, WithWaitIndexesOnceTheFirstWriterIsDone) {
 // What every committed state of a re-indexed sample holds: re-indexing replaces each article
 // with its comments inside one batch, so a reader never sees an article missing or doubled.
 void expect_whole_sample(Searcher& searcher) {
-  // Not designated initializers: SearchRequest's later members (filters, after, like) would
-  // trip -Wmissing-field-initializers under -Werror.
-  SearchRequest all_request;
-  all_request.limit = 3;
-  const SearchResult all = searcher.search(all_request);
+  SearchRequest request;
+  request.limit = 3;
+  const SearchResult all = searcher.search(request);
   EXPECT_EQ(all.total_articles, 31u);
   EXPECT_EQ(all.total_comments, 42u);
-  SearchRequest found_request;
-  found_request.query = "aleppo ceasefire";
-  found_request.limit = 5;
-  const SearchResult found = searcher.search(found_request);
+  request.query = "aleppo ceasefire";
+  request.limit = 5;
+  const SearchResult found = searcher.search(request);
   EXPECT_EQ(found.total_hits, 5u);
   ASSERT_EQ(found.hits.size(), 5u);
   for (const auto& hit : found.hits) {
