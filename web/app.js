@@ -48,7 +48,12 @@ function urlFor(search) {
 function apiUrlFor(search) {
   const params = new URLSearchParams();
   params.set('q', search.q);
-  for (const filter of search.filters) params.append('filter', filter);
+  // The server takes FIELD:VALUE unquoted; the page's URL keeps the query-language form that
+  // facet values carry in their `filter` field (tag:"John Kerry").
+  for (const filter of search.filters) {
+    const {field, value} = describeFilter(filter);
+    params.append('filter', field ? `${field}:${value}` : value);
+  }
   params.set('sort', search.sort);
   params.set('limit', String(PAGE_SIZE));
   params.set('offset', String(search.offset));
@@ -188,6 +193,13 @@ function render(search, result) {
 
 function renderSummary(search, result) {
   const total = result.total;
+  if (total.hits === 0) {
+    $('summary').replaceChildren(
+      el('strong', {text: 'No hits'}),
+      document.createTextNode(search.q ? ` for “${search.q}”` : ' for these filters'),
+    );
+    return;
+  }
   const what = search.q ? ` for “${search.q}”` : search.filters.length ? '' : ' in the archive';
   $('summary').replaceChildren(
     el('strong', {text: plural(total.hits, 'hit')}),
@@ -262,11 +274,9 @@ function renderFacets(search, facets) {
     ...FACET_ORDER.filter((name) => name in facets),
     ...Object.keys(facets).filter((name) => name !== 'date' && !FACET_ORDER.includes(name)),
   ];
-  box.replaceChildren(
-    ...names
-      .filter((name) => facets[name].values.length > 0)
-      .map((name) => renderFacet(search, name, facets[name])),
-  );
+  const shown = names.filter((name) => facets[name].values.length > 0);
+  box.replaceChildren(...shown.map((name) => renderFacet(search, name, facets[name])));
+  document.querySelector('.layout').classList.toggle('no-sidebar', shown.length === 0);
 }
 
 function renderFacet(search, name, facet) {

@@ -22,6 +22,7 @@ const {values: options} = parseArgs({
     index: {type: 'string'},
     serve: {type: 'string'},
     source: {type: 'string', default: '.'},
+    web: {type: 'string'},
     screenshots: {type: 'string'},
     chromium: {type: 'string', default: '/usr/bin/chromium'},
   },
@@ -143,7 +144,10 @@ before(async () => {
 
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(options.serve, [database, '--port', String(port)], {stdio: ['ignore', 'pipe', 'pipe']});
+  const web = options.web || path.join(options.source, 'web');
+  server = spawn(options.serve, [database, '--port', String(port), '--web', web], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout.on('data', (data) => (serverLog += data));
   server.stderr.on('data', (data) => (serverLog += data));
   await waitForHealth(baseUrl, 15000);
@@ -212,6 +216,8 @@ describe('the search page on a laptop', () => {
       await mikhas.locator('.comment-text').textContent(),
       /^The concern Kerry feels for his blood soaked cuttroath merc´s is admirable but futile\./,
     );
+    await hit.evaluate((element) => element.scrollIntoView({block: 'start'}));
+    await screenshot(page, 'laptop-thread.png');
     await hit.getByRole('button', {name: 'Show only matching comments'}).click();
     assert.equal(await full.isHidden(), true);
   });
@@ -265,6 +271,8 @@ describe('the search page on a laptop', () => {
 
   it('offers a spelling that finds something', async () => {
     await page.goto(`${baseUrl}/?q=${encodeURIComponent('harbour qouta')}`);
+    await page.locator('#did-you-mean a').waitFor();
+    assert.equal(await page.textContent('#summary'), 'No hits for “harbour qouta”');
     const link = page.locator('#did-you-mean a');
     assert.equal(await link.textContent(), 'harbour quota');
     await link.click();
@@ -276,12 +284,16 @@ describe('the search page on a laptop', () => {
 describe('a shared URL', () => {
   it('opens the same search, filters and page', async () => {
     const context = await newContext({width: 1366, height: 768});
-    const shared = '?q=kerry&filter=site%3ASputnik&filter=kind%3Acomment';
-    const expected = await api(`api/search${shared}&limit=10`);
+    const shared = '?q=kerry&filter=kind%3Acomment&filter=tag%3A%22John+Kerry%22';
+    const expected = await api('api/search?q=kerry&filter=kind:comment&filter=tag:John+Kerry&limit=10');
     const page = await openPage(context, shared);
     await waitForHits(page, expected);
     assert.equal(await page.inputValue('#q'), 'kerry');
     assert.equal(await page.getAttribute('.facet-value[data-filter="kind:comment"]', 'aria-pressed'), 'true');
+    assert.equal(
+      await page.getAttribute('.facet-value[data-filter=\'tag:"John Kerry"\']', 'aria-pressed'),
+      'true',
+    );
     assert.match(await page.textContent('#summary'), new RegExp(`^${expected.total.hits} hit`));
   });
 });
