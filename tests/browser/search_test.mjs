@@ -11,7 +11,6 @@
 import assert from 'node:assert/strict';
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -61,14 +60,22 @@ let serverLog = '';
 let baseUrl = '';
 const contexts = [];
 
-function freePort() {
+/** Resolves with the port morgue-serve says it listens on ("... on http://127.0.0.1:PORT/"). */
+function announcedPort(child) {
   return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const {port} = probe.address();
-      probe.close(() => resolve(port));
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`morgue-serve did not start:\n${serverLog}`)), 15000);
+    child.stdout.on('data', (data) => {
+      seen += data;
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`morgue-serve exited with ${code}:\n${serverLog}`));
     });
   });
 }
@@ -142,14 +149,14 @@ before(async () => {
   });
   assert.equal(indexed.status, 0, `morgue-index failed:\n${indexed.stderr}`);
 
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
+  // Port 0: the server picks a free loopback port and prints it.
   const web = options.web || path.join(options.source, 'web');
-  server = spawn(options.serve, [database, '--port', String(port), '--web', web], {
+  server = spawn(options.serve, [database, '--host', '127.0.0.1', '--port', '0', '--web', web], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout.on('data', (data) => (serverLog += data));
   server.stderr.on('data', (data) => (serverLog += data));
+  baseUrl = `http://127.0.0.1:${await announcedPort(server)}`;
   await waitForHealth(baseUrl, 15000);
 });
 
