@@ -325,7 +325,7 @@ function renderHit(hit) {
   const heading = el(
     'h3',
     {class: 'hit-title'},
-    hit.url ? el('a', {href: hit.url, rel: 'noopener noreferrer', text: title}) : title,
+    isWebAddress(hit.url) ? el('a', {href: hit.url, rel: 'noopener noreferrer', text: title}) : title,
   );
   const meta = el('p', {class: 'meta'});
   const parts = [
@@ -374,6 +374,11 @@ function renderHit(hit) {
     tags,
     renderThread(hit),
   );
+}
+
+/** Only http(s) addresses become links: a scraped `javascript:` URL must not run. */
+function isWebAddress(url) {
+  return /^https?:\/\//i.test(url || '');
 }
 
 /** The query-language filter for a tag, quoted when it is more than one plain word. */
@@ -441,16 +446,21 @@ async function toggleThread(hit, button, matchedList, fullList) {
     button.textContent = 'Loading the thread…';
     try {
       const thread = await fetchJson(`api/articles/${encodeURIComponent(hit.id || hit.key)}`);
-      const matched = new Set((hit.comments || []).map((comment) => comment.position));
+      const matched = new Map((hit.comments || []).map((comment) => [comment.position, comment]));
       fullList.replaceChildren(
-        ...thread.article.comments.map((comment) =>
-          el(
+        ...thread.article.comments.map((comment) => {
+          // A matching comment keeps its marked words when its snippet is the whole text.
+          const snippet = matched.get(comment.position)?.snippet;
+          const marked = snippet && snippetFragment(snippet);
+          return el(
             'li',
             {class: matched.has(comment.position) ? 'comment matched' : 'comment'},
             commentHeader(comment),
-            el('p', {class: 'comment-text', text: comment.text}),
-          ),
-        ),
+            marked && marked.textContent === comment.text
+              ? el('p', {class: 'comment-text'}, marked)
+              : el('p', {class: 'comment-text', text: comment.text}),
+          );
+        }),
       );
     } catch (error) {
       button.disabled = false;

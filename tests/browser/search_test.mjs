@@ -148,6 +148,21 @@ before(async () => {
     encoding: 'utf8',
   });
   assert.equal(indexed.status, 0, `morgue-index failed:\n${indexed.stderr}`);
+  // An article whose every field is hostile markup, as a scrape can bring.
+  const hostile = path.join(temp, 'hostile.jsonl');
+  fs.writeFileSync(hostile, JSON.stringify({
+    id: 'hostile-1',
+    url: 'javascript:window.pwned=1',
+    site: '<b>site</b>',
+    published: '2016-10-01',
+    title: '<img src=x onerror="window.pwned=1">',
+    authors: ['<i>author</i>'],
+    tags: ['<script>window.pwned=1</script>'],
+    body: 'The word xsscheck beside <img src=x onerror="window.pwned=1"> markup.',
+    comments: [{author: '<b>commenter</b>', text: 'xsscheck <img src=x onerror="window.pwned=1">'}],
+  }) + '\n');
+  const added = spawnSync(options.index, [database, hostile], {encoding: 'utf8'});
+  assert.equal(added.status, 0, `morgue-index failed:\n${added.stderr}`);
 
   // Port 0: the server picks a free loopback port and prints it.
   const web = options.web || path.join(options.source, 'web');
@@ -274,6 +289,14 @@ describe('the search page on a laptop', () => {
     assert.equal(await page.locator('#histogram .bar.selected').count(), 3);
     await page.click('#clear-dates');
     await page.waitForURL((url) => !url.search.includes('date'));
+    // The keyboard does the same: Shift+arrows stretch a range, Enter chooses it.
+    await page.locator('#histogram .bar').first().waitFor();
+    await page.locator('#histogram .bar').first().focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/filter=date%3A/);
+    assert.equal(new URL(page.url()).searchParams.get('filter'), filter);
   });
 
   it('offers a spelling that finds something', async () => {
@@ -285,6 +308,24 @@ describe('the search page on a laptop', () => {
     await link.click();
     await page.waitForURL(/q=harbour\+quota/);
     await page.locator('#hits > li').first().waitFor();
+  });
+});
+
+describe('hostile data', () => {
+  it('is shown as text, never run as markup', async () => {
+    const context = await newContext({width: 1366, height: 768});
+    const page = await openPage(context, '?q=xsscheck');
+    const hit = page.locator('#hits > li').first();
+    await hit.waitFor();
+    assert.equal(await hit.locator('.hit-title').textContent(), '<img src=x onerror="window.pwned=1">');
+    assert.equal(await hit.locator('.hit-title a').count(), 0, 'a javascript: URL is no link');
+    assert.match(await hit.locator('.snippet').textContent(), /<img src=x onerror="window.pwned=1">/);
+    assert.deepEqual(await hit.locator('.snippet mark').allTextContents(), ['xsscheck']);
+    assert.equal(await hit.locator('.comment .author').first().textContent(), '<b>commenter</b>');
+    await hit.getByRole('button', {name: /Show all 1 comment/}).click();
+    await hit.locator('.comments.full').waitFor();
+    assert.equal(await page.locator('#hits img, #hits script, #hits b, #hits i, #facets b').count(), 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
   });
 });
 
