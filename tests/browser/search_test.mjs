@@ -29,12 +29,14 @@ const {values: options} = parseArgs({
 
 const kSkip = 77;
 if (!fs.existsSync(options.chromium)) {
-  console.log(`SKIP: ${options.chromium} is not installed (apt-get install chromium, or run .ci/install-deps)`);
+  console.log(`SKIP: ${
+      options.chromium} is not installed (apt-get install chromium, or run .ci/install-deps)`);
   process.exit(kSkip);
 }
 for (const name of ['index', 'serve']) {
   if (!options[name]) {
-    console.error(`usage: search_test.mjs --index MORGUE_INDEX --serve MORGUE_SERVE [--screenshots DIR]`);
+    console.error(
+        `usage: search_test.mjs --index MORGUE_INDEX --serve MORGUE_SERVE [--screenshots DIR]`);
     process.exit(2);
   }
 }
@@ -59,12 +61,14 @@ let server = null;
 let serverLog = '';
 let baseUrl = '';
 const contexts = [];
+const scriptErrors = [];
 
 /** Resolves with the port morgue-serve says it listens on ("... on http://127.0.0.1:PORT/"). */
 function announcedPort(child) {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`morgue-serve did not start:\n${serverLog}`)), 15000);
+    const timer =
+        setTimeout(() => reject(new Error(`morgue-serve did not start:\n${serverLog}`)), 15000);
     child.stdout.on('data', (data) => {
       seen += data;
       const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(seen);
@@ -88,11 +92,13 @@ async function waitForHealth(url, deadlineMs) {
     }
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return;
+      if (response.ok)
+        return;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`morgue-serve did not answer /healthz:\n${serverLog}`);
+    if (Date.now() > deadline)
+      throw new Error(`morgue-serve did not answer /healthz:\n${serverLog}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -113,6 +119,11 @@ async function newContext(viewport, extra = {}) {
     viewport,
     ...extra,
   });
+  context.on('weberror', (error) => scriptErrors.push(error.error().message));
+  context.on('console', (message) => {
+    if (message.type() === 'error')
+      scriptErrors.push(message.text());
+  });
   contexts.push(context);
   return context;
 }
@@ -128,16 +139,19 @@ async function openPage(context, query = '') {
 async function waitForHits(page, expected) {
   const titles = expected.hits.map((hit) => hit.title);
   await page.waitForFunction(
-    (want) => {
-      const shown = [...document.querySelectorAll('#hits > li .hit-title')].map((h) => h.textContent);
-      return JSON.stringify(shown) === JSON.stringify(want) && !document.body.classList.contains('loading');
-    },
-    titles,
+      (want) => {
+        const shown =
+            [...document.querySelectorAll('#hits > li .hit-title')].map((h) => h.textContent);
+        return JSON.stringify(shown) === JSON.stringify(want) &&
+            !document.body.classList.contains('loading');
+      },
+      titles,
   );
 }
 
 async function screenshot(page, name) {
-  if (!options.screenshots) return;
+  if (!options.screenshots)
+    return;
   fs.mkdirSync(options.screenshots, {recursive: true});
   await page.screenshot({path: path.join(options.screenshots, name)});
 }
@@ -176,8 +190,10 @@ before(async () => {
 });
 
 after(async () => {
-  for (const context of contexts) await context.close();
-  if (server && server.exitCode === null) server.kill('SIGTERM');
+  for (const context of contexts)
+    await context.close();
+  if (server && server.exitCode === null)
+    server.kill('SIGTERM');
   fs.rmSync(temp, {recursive: true, force: true});
 });
 
@@ -189,27 +205,29 @@ describe('the search page on a laptop', () => {
     page = await openPage(context);
   });
 
-  it('searches for a word and shows the hits, marked words and counts the server found', async () => {
-    const expected = await api('api/search?q=kerry&limit=10');
-    await page.fill('#q', 'kerry');
-    await page.press('#q', 'Enter');
-    await waitForHits(page, expected);
-    assert.match(page.url(), /\?q=kerry$/);
-    const summary = await page.textContent('#summary');
-    assert.match(summary, new RegExp(`^${expected.total.hits} hits for “kerry”`));
-    assert.match(
-      summary,
-      new RegExp(`${expected.total.articles} articles and ${expected.total.comments} comments match`),
-    );
-    const marks = await page.locator('#hits mark').allTextContents();
-    assert.ok(marks.length > 0, 'matched words are marked');
-    assert.ok(marks.every((word) => word.toLowerCase() === 'kerry'), `marked: ${marks}`);
-    // A facet's counts on the page are the server's.
-    const sputnik = expected.facets.site.values.find((value) => value.value === 'Sputnik');
-    const button = page.locator('.facet-value[data-filter="site:Sputnik"]');
-    assert.equal(await button.locator('.count').textContent(), String(sputnik.count));
-    await screenshot(page, 'laptop-search.png');
-  });
+  it('searches for a word and shows the hits, marked words and counts the server found',
+     async () => {
+       const expected = await api('api/search?q=kerry&limit=10');
+       await page.fill('#q', 'kerry');
+       await page.press('#q', 'Enter');
+       await waitForHits(page, expected);
+       assert.match(page.url(), /\?q=kerry$/);
+       const summary = await page.textContent('#summary');
+       assert.match(summary, new RegExp(`^${expected.total.hits} hits for “kerry”`));
+       assert.match(
+           summary,
+           new RegExp(
+               `${expected.total.articles} articles and ${expected.total.comments} comments match`),
+       );
+       const marks = await page.locator('#hits mark').allTextContents();
+       assert.ok(marks.length > 0, 'matched words are marked');
+       assert.ok(marks.every((word) => word.toLowerCase() === 'kerry'), `marked: ${marks}`);
+       // A facet's counts on the page are the server's.
+       const sputnik = expected.facets.site.values.find((value) => value.value === 'Sputnik');
+       const button = page.locator('.facet-value[data-filter="site:Sputnik"]');
+       assert.equal(await button.locator('.count').textContent(), String(sputnik.count));
+       await screenshot(page, 'laptop-search.png');
+     });
 
   it('narrows the hits when a facet value is clicked, and keeps the other values', async () => {
     const expected = await api('api/search?q=kerry&filter=site:Sputnik&limit=10');
@@ -218,7 +236,9 @@ describe('the search page on a laptop', () => {
     await page.click('.facet-value[data-filter="site:Sputnik"]');
     await waitForHits(page, expected);
     assert.match(page.url(), /[?&]filter=site%3ASputnik/);
-    assert.equal(await page.getAttribute('.facet-value[data-filter="site:Sputnik"]', 'aria-pressed'), 'true');
+    assert.equal(
+        await page.getAttribute('.facet-value[data-filter="site:Sputnik"]', 'aria-pressed'),
+        'true');
     assert.equal(await page.locator('#hits > li').count(), expected.hits.length);
     // Multi-select: the site facet still lists the sites not selected.
     const sites = await page.locator('[data-facet="site"] .facet-value').count();
@@ -235,8 +255,8 @@ describe('the search page on a laptop', () => {
     const mikhas = full.locator('> li', {hasText: 'Mikhas'});
     assert.equal(await mikhas.locator('.author').textContent(), 'Mikhas');
     assert.match(
-      await mikhas.locator('.comment-text').textContent(),
-      /^The concern Kerry feels for his blood soaked cuttroath merc´s is admirable but futile\./,
+        await mikhas.locator('.comment-text').textContent(),
+        /^The concern Kerry feels for his blood soaked cuttroath merc´s is admirable but futile\./,
     );
     await hit.evaluate((element) => element.scrollIntoView({block: 'start'}));
     await screenshot(page, 'laptop-thread.png');
@@ -253,7 +273,8 @@ describe('the search page on a laptop', () => {
     await page.click('#next');
     await waitForHits(page, second);
     assert.match(page.url(), /[?&]offset=10/);
-    assert.match(await page.textContent('#page-info'), new RegExp(`^11–${10 + second.hits.length} of`));
+    assert.match(
+        await page.textContent('#page-info'), new RegExp(`^11–${10 + second.hits.length} of`));
     assert.equal(await page.isDisabled('#prev'), false);
     await page.goBack();
     await waitForHits(page, first);
@@ -317,14 +338,17 @@ describe('hostile data', () => {
     const page = await openPage(context, '?q=xsscheck');
     const hit = page.locator('#hits > li').first();
     await hit.waitFor();
-    assert.equal(await hit.locator('.hit-title').textContent(), '<img src=x onerror="window.pwned=1">');
+    assert.equal(
+        await hit.locator('.hit-title').textContent(), '<img src=x onerror="window.pwned=1">');
     assert.equal(await hit.locator('.hit-title a').count(), 0, 'a javascript: URL is no link');
-    assert.match(await hit.locator('.snippet').textContent(), /<img src=x onerror="window.pwned=1">/);
+    assert.match(
+        await hit.locator('.snippet').textContent(), /<img src=x onerror="window.pwned=1">/);
     assert.deepEqual(await hit.locator('.snippet mark').allTextContents(), ['xsscheck']);
     assert.equal(await hit.locator('.comment .author').first().textContent(), '<b>commenter</b>');
     await hit.getByRole('button', {name: /Show all 1 comment/}).click();
     await hit.locator('.comments.full').waitFor();
-    assert.equal(await page.locator('#hits img, #hits script, #hits b, #hits i, #facets b').count(), 0);
+    assert.equal(
+        await page.locator('#hits img, #hits script, #hits b, #hits i, #facets b').count(), 0);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
   });
 });
@@ -333,14 +357,17 @@ describe('a shared URL', () => {
   it('opens the same search, filters and page', async () => {
     const context = await newContext({width: 1366, height: 768});
     const shared = '?q=kerry&filter=kind%3Acomment&filter=tag%3A%22John+Kerry%22';
-    const expected = await api('api/search?q=kerry&filter=kind:comment&filter=tag:John+Kerry&limit=10');
+    const expected =
+        await api('api/search?q=kerry&filter=kind:comment&filter=tag:John+Kerry&limit=10');
     const page = await openPage(context, shared);
     await waitForHits(page, expected);
     assert.equal(await page.inputValue('#q'), 'kerry');
-    assert.equal(await page.getAttribute('.facet-value[data-filter="kind:comment"]', 'aria-pressed'), 'true');
     assert.equal(
-      await page.getAttribute('.facet-value[data-filter=\'tag:"John Kerry"\']', 'aria-pressed'),
-      'true',
+        await page.getAttribute('.facet-value[data-filter="kind:comment"]', 'aria-pressed'),
+        'true');
+    assert.equal(
+        await page.getAttribute('.facet-value[data-filter=\'tag:"John Kerry"\']', 'aria-pressed'),
+        'true',
     );
     assert.match(await page.textContent('#summary'), new RegExp(`^${expected.total.hits} hit`));
   });
@@ -349,8 +376,8 @@ describe('a shared URL', () => {
 describe('the search page on a phone', () => {
   it('fits the screen, with the filters folded away', async () => {
     const context = await newContext(
-      {width: 390, height: 844},
-      {deviceScaleFactor: 1, isMobile: true, hasTouch: true},
+        {width: 390, height: 844},
+        {deviceScaleFactor: 1, isMobile: true, hasTouch: true},
     );
     const page = await openPage(context, '?q=aleppo+ceasefire');
     await page.locator('#hits > li').first().waitFor();
@@ -358,5 +385,11 @@ describe('the search page on a phone', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `the page is ${width}px wide on a 390px screen`);
     await screenshot(page, 'phone-search.png');
+  });
+});
+
+describe('every page above', () => {
+  it('ran without a script error', () => {
+    assert.deepEqual(scriptErrors, []);
   });
 });
