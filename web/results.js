@@ -26,7 +26,7 @@ export function render(search, result, pageActions) {
   renderSelectedFilters(search);
   renderHistogram(search, result.facets?.date);
   renderFacets(search, result.facets || {});
-  renderHits(result.hits || []);
+  renderHits(result.hits || [], !search.q && search.filters.length === 0);
   renderPager(search, result);
   document.title = search.q ? `${search.q} — morgue` : 'morgue — search the archive';
 }
@@ -136,7 +136,7 @@ function renderFacet(search, name, facet) {
     );
   });
   const left = facet.values_left_out ?
-      el('p', {class: 'left-out', text: `and ${plural(facet.values_left_out, 'more')}`}) :
+      el('p', {class: 'left-out', text: `and ${facet.values_left_out.toLocaleString('en')} more`}) :
       null;
   return el(
       'section',
@@ -147,11 +147,27 @@ function renderFacet(search, name, facet) {
   );
 }
 
-function renderHits(hits) {
-  $('hits').replaceChildren(...hits.map(renderHit));
+/** `browsing`: no query and no filter, so every comment "matches"; list none of them. */
+function renderHits(hits, browsing) {
+  $('hits').replaceChildren(...hits.map((hit) => renderHit(hit, browsing)));
 }
 
-function renderHit(hit) {
+/** Tags under a hit; each one filters by itself. */
+function renderTags(tags) {
+  if (tags.length === 0)
+    return null;
+  const button = (tag) => el('button', {
+    type: 'button',
+    class: 'tag',
+    text: tag,
+    'aria-label': `Filter by tag ${tag}`,
+    onclick: () => actions.toggleFilter(tagFilter(tag)),
+  });
+  return el(
+      'ul', {class: 'tags', 'aria-label': 'Tags'}, ...tags.map((tag) => el('li', {}, button(tag))));
+}
+
+function renderHit(hit, browsing) {
   const title = hit.title || hit.id || hit.key;
   const heading = el(
       'h3',
@@ -172,30 +188,13 @@ function renderHit(hit) {
     meta.append(part);
   });
 
-  const snippet = hit.snippet ?
-      el('p', {class: 'snippet'}, snippetFragment(hit.snippet)) :
-      !hit.article_matched ?
-      el('p', {class: 'snippet muted', text: 'Only reader comments under this article match.'}) :
-      null;
-
-  const tags = hit.tags?.length ? el(
-                                      'ul',
-                                      {class: 'tags', 'aria-label': 'Tags'},
-                                      ...hit.tags.map(
-                                          (tag) => el(
-                                              'li',
-                                              {},
-                                              el('button', {
-                                                type: 'button',
-                                                class: 'tag',
-                                                text: tag,
-                                                'aria-label': `Filter by tag ${tag}`,
-                                                onclick: () => actions.toggleFilter(tagFilter(tag)),
-                                              }),
-                                              ),
-                                          ),
-                                      ) :
-                                  null;
+  let snippet = null;
+  if (hit.snippet) {
+    snippet = el('p', {class: 'snippet'}, snippetFragment(hit.snippet));
+  } else if (!hit.article_matched) {
+    snippet =
+        el('p', {class: 'snippet muted', text: 'Only reader comments under this article match.'});
+  }
 
   return el(
       'li',
@@ -203,22 +202,23 @@ function renderHit(hit) {
       heading,
       meta,
       snippet,
-      tags,
-      renderThread(hit),
+      renderTags(hit.tags || []),
+      renderThread(hit, browsing),
   );
 }
 
-function renderThread(hit) {
+function renderThread(hit, browsing) {
   if (!hit.comment_count)
     return null;
   const box = el('div', {class: 'thread'});
   const heading = el('p', {
     class: 'thread-title',
-    text: hit.matched_comments ?
+    text: hit.matched_comments && !browsing ?
         `${hit.matched_comments} of ${plural(hit.comment_count, 'reader comment')} match` :
         plural(hit.comment_count, 'reader comment'),
   });
-  const list = el('ol', {class: 'comments'}, ...(hit.comments || []).map(renderMatchedComment));
+  const matched = browsing ? [] : hit.comments || [];
+  const list = el('ol', {class: 'comments'}, ...matched.map(renderMatchedComment));
   const button = el('button', {
     type: 'button',
     class: 'thread-button',
