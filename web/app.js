@@ -9,6 +9,8 @@ import {apiUrlFor, fetchJson, PAGE_SIZE, searchFromUrl, urlFor} from './search.j
 
 let current = searchFromUrl();
 let requestNumber = 0;
+// Facets whose every value is shown; kept while the reader refines a search, not in the URL.
+const unfoldedFacets = new Set();
 
 /** Runs `search`, and records it in the history unless we are replaying the history. */
 function go(search, {push = true} = {}) {
@@ -37,6 +39,17 @@ const actions = {
     const filters = current.filters.filter((f) => !f.startsWith('date:'));
     go(withChanges({filters: filter ? [...filters, filter] : filters}));
   },
+  isUnfolded(facet) {
+    return unfoldedFacets.has(facet);
+  },
+  /** Shows all of a facet's values (true) or the first few (false). */
+  unfold(facet, unfold) {
+    if (unfold)
+      unfoldedFacets.add(facet);
+    else
+      unfoldedFacets.delete(facet);
+    run(current);
+  },
   /** The page's URL for the current search with query `q`, and a way to go there. */
   searchWith(q) {
     const search = withChanges({q});
@@ -50,7 +63,7 @@ async function run(search) {
   $('sort').value = search.sort;
   document.body.classList.add('loading');
   try {
-    const result = await fetchJson(apiUrlFor(search));
+    const result = await fetchJson(apiUrlFor(search, unfoldedFacets.size > 0));
     if (number !== requestNumber)
       return;  // a newer search has started
     showError('');

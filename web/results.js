@@ -3,7 +3,7 @@
 import {$, el, isWebAddress, plural, readableDate, snippetFragment} from './dom.js';
 import {describeFilter, readableRange, tagFilter} from './filters.js';
 import {renderHistogram} from './histogram.js';
-import {fetchJson, PAGE_SIZE} from './search.js';
+import {FACET_VALUES, fetchJson, PAGE_SIZE} from './search.js';
 
 const FACET_TITLES = {
   tag: 'Tags',
@@ -112,7 +112,9 @@ function renderFacets(search, facets) {
 
 function renderFacet(search, name, facet) {
   const titleId = `facet-${name}`;
-  const items = facet.values.map((value) => {
+  const unfolded = actions.isUnfolded(name);
+  const shown = unfolded ? facet.values : facet.values.slice(0, FACET_VALUES);
+  const items = shown.map((value) => {
     const selected = value.selected || search.filters.includes(value.filter);
     const title = name === 'kind' ? (value.value === 'comment' ? 'Reader comments' : 'Articles') :
                                     value.value;
@@ -135,9 +137,26 @@ function renderFacet(search, name, facet) {
             ),
     );
   });
-  const left = facet.values_left_out ?
-      el('p', {class: 'left-out', text: `and ${facet.values_left_out.toLocaleString('en')} more`}) :
-      null;
+  const more = facet.values.length - shown.length + facet.values_left_out;
+  let left = null;
+  if (more > 0 && !unfolded) {
+    left = el('button', {
+      type: 'button',
+      class: 'link-button more',
+      text: `Show ${more.toLocaleString('en')} more`,
+      'aria-label': `Show ${more} more ${FACET_TITLES[name] || name}`,
+      onclick: () => actions.unfold(name, true),
+    });
+  } else if (unfolded) {
+    left =
+        el('p', {class: 'left-out'}, more > 0 ? `and ${more.toLocaleString('en')} more · ` : '',
+           el('button', {
+             type: 'button',
+             class: 'link-button',
+             text: 'Show fewer',
+             onclick: () => actions.unfold(name, false),
+           }));
+  }
   return el(
       'section',
       {class: 'facet', 'aria-labelledby': titleId, 'data-facet': name},

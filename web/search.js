@@ -3,6 +3,10 @@
 import {describeFilter} from './filters.js';
 
 export const PAGE_SIZE = 10;
+/** Values a facet lists before its "Show more" button. */
+export const FACET_VALUES = 10;
+/** Values each facet lists once one is unfolded. */
+export const FACET_VALUES_UNFOLDED = 100;
 
 /** @typedef {{q: string, filters: string[], sort: string, offset: number}} Search */
 
@@ -33,7 +37,8 @@ export function urlFor(search) {
   return location.pathname + (query ? '?' + query : '');
 }
 
-export function apiUrlFor(search) {
+/** `unfolded`: some facet shows all its values, so ask for more of each. */
+export function apiUrlFor(search, unfolded = false) {
   const params = new URLSearchParams();
   params.set('q', search.q);
   // The server takes FIELD:VALUE unquoted; the page's URL keeps the query-language form that
@@ -45,6 +50,7 @@ export function apiUrlFor(search) {
   params.set('sort', search.sort);
   params.set('limit', String(PAGE_SIZE));
   params.set('offset', String(search.offset));
+  params.set('facet_values', String(unfolded ? FACET_VALUES_UNFOLDED : FACET_VALUES));
   return 'api/search?' + params.toString();
 }
 

@@ -320,6 +320,19 @@ describe('the search page on a laptop', () => {
     assert.equal(new URL(page.url()).searchParams.get('filter'), filter);
   });
 
+  it('unfolds a long facet', async () => {
+    const all = await api('api/search?q=&facet_values=100');
+    await page.goto(`${baseUrl}/`);
+    const tags = page.locator('[data-facet="tag"] .facet-value');
+    await tags.first().waitFor();
+    assert.equal(await tags.count(), 10);
+    const more = all.facets.tag.values.length - 10;
+    await page.getByRole('button', {name: `Show ${more} more Tags`}).click();
+    await page.waitForFunction(
+        (want) => document.querySelectorAll('[data-facet="tag"] .facet-value').length === want,
+        all.facets.tag.values.length);
+  });
+
   it('offers a spelling that finds something', async () => {
     await page.goto(`${baseUrl}/?q=${encodeURIComponent('harbour qouta')}`);
     await page.locator('#did-you-mean a').waitFor();
