@@ -126,13 +126,32 @@ SortOrder parse_sort_order(const std::string& name) {
 struct Searcher::Impl {
   explicit Impl(const std::filesystem::path& database_path)
       : path(database_path), parser(analyzer), threads(database, analyzer) {
-    try {
-      database = Xapian::Database(path.string());
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(
-          fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+    std::string version;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        database = Xapian::Database(path.string());
+        version = database.get_metadata(std::string(schema::kSchemaVersionKey));
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // Two commits landed between opening and reading the metadata.
+        if (attempt == kAttempts) {
+          throw DatabaseError(
+              fmt::format("database {} changed {} times while being opened; try again",
+                          path.string(), kAttempts));
+        }
+      } catch (const Xapian::DatabaseCorruptError& e) {
+        // A commit rewrote a block while it was being opened (see with_retries); damage that is
+        // real is still there after the last try.
+        if (attempt == kAttempts) {
+          throw DatabaseError(
+              fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+        }
+      } catch (const Xapian::Error& e) {
+        throw DatabaseError(
+            fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+      }
     }
-    if (database.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) {
+    if (version.empty()) {
       throw DatabaseError(fmt::format(
           "{} is not a morgue database (it has no schema version); build one with morgue-index",
           path.string()));
@@ -153,6 +172,15 @@ struct Searcher::Impl {
               fmt::format("database {} changed {} times while being read; try "
                           "again",
                           path.string(), kAttempts));
+        }
+      } catch (const Xapian::DatabaseCorruptError& e) {
+        // Glass can report a block that a commit rewrote under a reader as corruption ("Expected
+        // block 1 to be level 1, not 0", tests/concurrency_test.cc) rather than as modified.
+        // When the database has moved on since, another try reads the new revision; when it has
+        // not, the damage is real.
+        if (attempt == kAttempts || !database.reopen()) {
+          throw DatabaseError(
+              fmt::format("cannot read database {}: {}", path.string(), e.get_description()));
         }
       } catch (const Xapian::WildcardError&) {
         throw QueryError(
@@ -233,7 +261,7 @@ Xapian::Query Searcher::Impl::like_query(const std::string& id_or_key) {
   Xapian::RSet relevant;
   relevant.add_document(article);
   Xapian::Enquire enquire(database);
-  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_query(Xapian::Query(std::string()));  // not the shared MatchAll: see query_parser.cc
   // Plain words only: prefixed terms (tags, authors, ids) start with a capital letter.
   struct PlainWords : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
