@@ -1,3 +1,8 @@
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <system_error>
+
 #include <fmt/format.h>
 #include <xapian.h>
 
@@ -58,6 +63,46 @@ void check_request(const SearchRequest& request) {
       }
     }
   }
+}
+
+// The newest modification time among the database's files: Xapian rewrites its version file
+// on every commit, so this is when the indexer last committed.
+std::optional<DateTime> last_modified(const std::filesystem::path& database) {
+  std::error_code error;
+  std::optional<std::filesystem::file_time_type> newest;
+  const auto consider = [&](const std::filesystem::path& file) {
+    const auto time = std::filesystem::last_write_time(file, error);
+    if (!error && (!newest || time > *newest)) {
+      newest = time;
+    }
+  };
+  if (std::filesystem::is_directory(database, error)) {
+    for (const auto& entry : std::filesystem::directory_iterator(database, error)) {
+      if (entry.is_regular_file(error)) {
+        consider(entry.path());
+      }
+    }
+  } else {
+    consider(database);
+  }
+  if (!newest) {
+    return std::nullopt;
+  }
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(
+      std::chrono::file_clock::to_sys(*newest));
+  const auto day = std::chrono::floor<std::chrono::days>(seconds);
+  const std::chrono::year_month_day date(day);
+  const std::chrono::hh_mm_ss time(seconds - day);
+  DateTime out;
+  out.year = static_cast<int>(date.year());
+  out.month = static_cast<int>(static_cast<unsigned>(date.month()));
+  out.day = static_cast<int>(static_cast<unsigned>(date.day()));
+  out.hour = static_cast<int>(time.hours().count());
+  out.minute = static_cast<int>(time.minutes().count());
+  out.second = static_cast<int>(time.seconds().count());
+  out.has_time = true;
+  out.utc_offset_minutes = 0;
+  return out;
 }
 
 bool is_date_sort(SortOrder sort) { return sort != SortOrder::kRelevance; }
@@ -182,6 +227,20 @@ ArticleThread Searcher::article(const std::string& id_or_key) {
       throw QueryError(fmt::format("no article with id or key '{}'", id_or_key));
     }
     return *thread;
+  });
+}
+
+DatabaseStats Searcher::stats() {
+  return impl_->with_retries([&] {
+    DatabaseStats stats;
+    stats.database = impl_->path.string();
+    stats.documents = impl_->database.get_doccount();
+    const schema::Field& kind = schema::field("kind");
+    stats.articles = impl_->database.get_termfreq(schema::term(kind, schema::kKindArticle));
+    stats.comments = impl_->database.get_termfreq(schema::term(kind, schema::kKindComment));
+    stats.revision = impl_->database.get_revision();
+    stats.last_modified = last_modified(impl_->path);
+    return stats;
   });
 }
 

@@ -37,6 +37,11 @@ std::string to_csv(const SearchResult& result);
 /// An article with its comment thread as JSON ({"format_version", "key", "article"}).
 std::string to_json(const ArticleThread& thread);
 
+/// The database's counts as one JSON object: {"format_version", "database", "documents",
+/// "articles", "comments", "revision", "last_modified" (ISO 8601 UTC or null),
+/// "morgue_version"}.
+std::string to_json(const DatabaseStats& stats);
+
 /// An article with its comment thread for a person: the article, then each comment with its
 /// place, author and whom it answers.
 std::string to_text(const ArticleThread& thread);

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,6 +88,18 @@ struct SearchResult {
 struct ArticleThread {
   std::string key;  ///< see docs/schema.md
   Article article;  ///< with its comments, in thread order
+};
+
+/// What a database holds, as Searcher::stats() saw it. Plain data; copy freely.
+struct DatabaseStats {
+  std::string database;        ///< the path the Searcher was opened with
+  std::size_t documents = 0;   ///< articles plus comments
+  std::size_t articles = 0;    ///< article documents
+  std::size_t comments = 0;    ///< comment documents
+  std::uint64_t revision = 0;  ///< goes up with every commit of the indexer
+  /// When the indexer last committed (the newest file in the database folder), in UTC;
+  /// absent when the file system cannot tell.
+  std::optional<DateTime> last_modified;
 };
 
 }  // namespace morgue

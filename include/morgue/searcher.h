@@ -75,6 +75,13 @@ class Searcher {
   /// database cannot be read.
   ArticleThread article(const std::string& id_or_key);
 
+  /// Counts of documents, articles and comments, the revision and the time of the last
+  /// commit, as of now (the database is reopened first). Throws DatabaseError when the
+  /// database cannot be read.
+  ///
+  ///     std::cout << searcher.stats().articles << " articles\n";
+  DatabaseStats stats();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
