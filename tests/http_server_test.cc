@@ -90,7 +90,7 @@ struct Reply {
 };
 
 // Sends `request` as is and reads the answer until the server closes the connection.
-Reply exchange(int port, const std::string& request) {
+Reply send_raw(int port, const std::string& request) {
   const int socket = connect_to(port);
   ::send(socket, request.data(), request.size(), MSG_NOSIGNAL);
   std::string raw;
@@ -110,7 +110,7 @@ Reply exchange(int port, const std::string& request) {
 }
 
 Reply get(int port, const std::string& target) {
-  return exchange(port,
+  return send_raw(port,
                   "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 }
 
@@ -222,7 +222,7 @@ TEST_F(HttpServerTest, BadRequestsAreJsonErrorsWithA4xxStatus) {
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.request);
-    const Reply reply = exchange(port(), row.request);
+    const Reply reply = send_raw(port(), row.request);
     EXPECT_EQ(reply.status, row.status);
     EXPECT_EQ(reply.body, nlohmann::json({{"error", row.error}}).dump() + "\n");
   }
