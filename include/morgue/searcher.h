@@ -24,21 +24,21 @@ SortOrder parse_sort_order(const std::string& name);
 
 /// What to search for and what to bring back.
 struct SearchRequest {
-  std::string query;  ///< in the query language of docs/query-language.md; "" matches everything
+  std::string query{};  ///< in the query language of docs/query-language.md; "" matches everything
   /// Selected facet values, by field: values of one field are ORed, fields are ANDed. Each
   /// facet's counts ignore the facet's own selection (multi-select faceting), so the other
   /// values stay visible with their counts. Date values are `date:` periods ("2016-09",
   /// "2016-09-12..2016-09-18").
-  std::map<std::string, std::vector<std::string>> filters;
+  std::map<std::string, std::vector<std::string>> filters{};
   SortOrder sort = SortOrder::kRelevance;
   std::size_t offset = 0;  ///< hits to skip (paging)
   std::size_t limit = 10;  ///< hits to return, at most kMaxLimit
   /// A cursor from SearchResult::next_cursor: continue after that page (then offset is
   /// ignored). Stable for deep paging while the database does not change.
-  std::string after;
+  std::string after{};
   /// An article id or key: find articles like it (its most telling words), the article itself
   /// left out. Combined with `query` when both are given.
-  std::string like;
+  std::string like{};
   /// Facets to count over all matches, by field name.
   std::vector<std::string> facets = {"tag", "author", "date", "site", "language", "type", "kind"};
   std::size_t facet_values = 10;     ///< values listed per facet (the date facet lists all)
