@@ -15,11 +15,13 @@
 
 namespace morgue::eval {
 
-std::vector<query::Bm25Parameters> bm25_grid() {
+std::vector<query::Bm25Parameters> bm25_grid(const std::vector<double>& k1_values,
+                                             const std::vector<double>& b_values,
+                                             const std::vector<double>& min_normlen_values) {
   std::vector<query::Bm25Parameters> settings;
-  for (const double k1 : {0.5, 0.8, 1.0, 1.2, 1.5, 2.0}) {
-    for (const double b : {0.3, 0.4, 0.5, 0.6, 0.75, 0.9}) {
-      for (const double min_normlen : {0.1, 0.25, 0.5, 0.75}) {
+  for (const double k1 : k1_values) {
+    for (const double b : b_values) {
+      for (const double min_normlen : min_normlen_values) {
         settings.push_back({k1, b, min_normlen});
       }
     }
@@ -35,6 +37,12 @@ std::vector<Scores> evaluate_bm25_settings(const Collection& collection,
   const indexer::Analyzer analyzer;
   const query::QueryParser parser(analyzer);
   const Xapian::valueno thread_slot = *schema::field("thread").slot;
+  // Reading each hit's stored fields would cost more than the search itself.
+  std::vector<std::string> article_ids(xapian_database.get_lastdocid() + 1);
+  for (auto id = xapian_database.postlist_begin(""); id != xapian_database.postlist_end(""); ++id) {
+    article_ids[*id] =
+        indexer::parse_stored(xapian_database.get_document(*id).get_data()).article.id;
+  }
   std::vector<Scores> scores(settings.size());
   for (const Query& query : collection.queries) {
     const auto judged = collection.judgments.find(query.id);
@@ -65,7 +73,7 @@ std::vector<Scores> evaluate_bm25_settings(const Collection& collection,
         enquire.set_collapse_key(thread_slot);
         const Xapian::MSet matches = enquire.get_mset(0, kRankingDepth);
         for (auto match = matches.begin(); match != matches.end(); ++match) {
-          ranking.push_back(indexer::parse_stored(match.get_document().get_data()).article.id);
+          ranking.push_back(article_ids[*match]);
         }
       }
       scores[index].mean_average_precision += average_precision(ranking, judged->second);

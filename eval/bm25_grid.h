@@ -12,8 +12,10 @@
 
 namespace morgue::eval {
 
-/// The settings `morgue-eval --grid` tries: k1 × b × min_normlen around Xapian's defaults.
-std::vector<query::Bm25Parameters> bm25_grid();
+/// Every combination of the values given for each parameter, in order.
+std::vector<query::Bm25Parameters> bm25_grid(const std::vector<double>& k1_values,
+                                             const std::vector<double>& b_values,
+                                             const std::vector<double>& min_normlen_values);
 
 /// Scores of morgue's ranking of `collection` under each of `settings`, in order. Indexes the
 /// collection into a morgue database created at `database`. The query is parsed and preferred

@@ -66,8 +66,8 @@ Collection load_collection(const std::filesystem::path& folder, const std::strin
       if (line.find_first_not_of(" \t\r") == std::string::npos) {
         continue;
       }
-      throw Error(fmt::format("{}:{}: expected 'query 0 document gain'", qrels.string(),
-                              line_number));
+      throw Error(
+          fmt::format("{}:{}: expected 'query 0 document gain'", qrels.string(), line_number));
     }
     if (gain > 0) {
       collection.judgments[query_id][document_id] = gain;

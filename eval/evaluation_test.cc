@@ -51,9 +51,10 @@ TEST(Evaluation, UnknownEngineIsNamed) {
       Error);
 }
 
-// The smallest judged collection (MEDLINE: 1,033 abstracts, 30 queries). The floor sits a little
-// under morgue's measured MAP (docs/ranking.md), so a ranking regression fails here.
-constexpr double kMedlineMapFloor = 0.0;
+// The smallest judged collection (MEDLINE: 1,033 abstracts, 30 queries). morgue measured 0.5028
+// (docs/ranking.md); Xapian's default BM25, which morgue used before tuning, gives 0.4886, so
+// falling back to it, or anything worse, fails here.
+constexpr double kMedlineMapFloor = 0.49;
 
 TEST(Evaluation, MorgueMedlineMapStaysAboveItsFloor) {
   const auto folder = testing::shared_corpus_path("ir-classic/med");

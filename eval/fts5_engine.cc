@@ -1,7 +1,6 @@
-#include <sqlite3.h>
-
 #include <cctype>
 #include <cstdint>
+#include <sqlite3.h>
 
 #include <fmt/format.h>
 

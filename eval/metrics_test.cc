@@ -38,8 +38,8 @@ TEST(Metrics, NdcgByHand) {
 }
 
 TEST(QueryWords, MorgueSyntaxBecomesPlainWords) {
-  const std::vector<std::string> expected = {"title", "flow",  "near", "3",  "high",
-                                             "speed", "and",   "or",   "vs.", "don't"};
+  const std::vector<std::string> expected = {"title", "flow", "near", "3",   "high",
+                                             "speed", "and",  "or",   "vs.", "don't"};
   EXPECT_EQ(query_words("title:\"Flow\" (NEAR/3) +high-speed AND OR* vs. don't"), expected);
   EXPECT_TRUE(query_words(" -( ) ").empty());
 }

@@ -55,21 +55,29 @@ int main(int argc, char** argv) {
   app.add_flag("--grid", grid,
                "tuning: print morgue's scores under each BM25 setting of the grid instead, as "
                "tab-separated collection, k1, b, min_normlen, MAP, nDCG@10");
+  std::vector<double> k1_values = {1.0, 1.2, 1.5, 2.0};
+  std::vector<double> b_values = {0.5, 0.75, 0.9};
+  std::vector<double> min_normlen_values = {0.25, 0.5};
+  app.add_option("--k1", k1_values, "--grid: values of k1 to try")->capture_default_str();
+  app.add_option("--b", b_values, "--grid: values of b to try")->capture_default_str();
+  app.add_option("--min-normlen", min_normlen_values, "--grid: values of min_normlen to try")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   try {
     if (grid) {
-      const auto settings = morgue::eval::bm25_grid();
+      const auto settings = morgue::eval::bm25_grid(k1_values, b_values, min_normlen_values);
       for (const auto& name : collections) {
         const morgue::eval::Collection collection =
             morgue::eval::load_collection(std::filesystem::path(corpora) / name, name);
         const ScratchFolder scratch;
-        const auto scores =
-            morgue::eval::evaluate_bm25_settings(collection, scratch.path() / "morgue.db", settings);
+        const auto scores = morgue::eval::evaluate_bm25_settings(
+            collection, scratch.path() / "morgue.db", settings);
         for (std::size_t index = 0; index < settings.size(); ++index) {
-          std::cout << fmt::format("{}\t{}\t{}\t{}\t{:.4f}\t{:.4f}\n", name, settings[index].k1,
+          std::cout << fmt::format("{}\t{}\t{}\t{}\t{:.4f}\t{:.4f}", name, settings[index].k1,
                                    settings[index].b, settings[index].min_normlen,
-                                   scores[index].mean_average_precision, scores[index].ndcg_at_10);
+                                   scores[index].mean_average_precision, scores[index].ndcg_at_10)
+                    << std::endl;
         }
       }
       return 0;

@@ -16,7 +16,7 @@ struct Bm25Parameters {
 };
 
 /// morgue's BM25 parameters: one setting for all four judged collections (docs/ranking.md).
-inline constexpr Bm25Parameters kBm25 = {1.0, 0.5, 0.5};
+inline constexpr Bm25Parameters kBm25 = {2.0, 0.6, 0.5};
 
 /// The weighting scheme for ranked searches: BM25 with `parameters` (the evaluation tries
 /// others; searches use kBm25).
