@@ -151,10 +151,14 @@ TEST(SecondWriter, WithWaitIndexesOnceTheFirstWriterIsDone) {
 // What every committed state of a re-indexed sample holds: re-indexing replaces each article
 // with its comments inside one batch, so a reader never sees an article missing or doubled.
 void expect_whole_sample(Searcher& searcher) {
-  const SearchResult all = searcher.search({.query = "", .limit = 3});
+  SearchRequest request;
+  request.limit = 3;
+  const SearchResult all = searcher.search(request);
   EXPECT_EQ(all.total_articles, 31u);
   EXPECT_EQ(all.total_comments, 42u);
-  const SearchResult found = searcher.search({.query = "aleppo ceasefire", .limit = 5});
+  request.query = "aleppo ceasefire";
+  request.limit = 5;
+  const SearchResult found = searcher.search(request);
   EXPECT_EQ(found.total_hits, 5u);
   ASSERT_EQ(found.hits.size(), 5u);
   for (const auto& hit : found.hits) {

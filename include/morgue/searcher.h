@@ -54,7 +54,9 @@ struct SearchRequest {
 /// several Searchers, in any processes, may read one database while one Indexer writes it.
 ///
 ///     morgue::Searcher searcher("archive.db");
-///     morgue::SearchResult result = searcher.search({.query = "aleppo tag:ceasefire"});
+///     morgue::SearchRequest request;
+///     request.query = "aleppo tag:ceasefire";
+///     morgue::SearchResult result = searcher.search(request);
 ///     for (const auto& hit : result.hits) std::cout << hit.article.title << '\n';
 class Searcher {
  public:
