@@ -10,9 +10,9 @@ namespace {
 constexpr double kArticleBonus = 0.5;
 }  // namespace
 
-std::unique_ptr<Xapian::Weight> make_weight() {
-  // Xapian's defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5) until tuned.
-  return std::make_unique<Xapian::BM25Weight>(1.0, 0.0, 1.0, 0.5, 0.5);
+std::unique_ptr<Xapian::Weight> make_weight(const Bm25Parameters& parameters) {
+  return std::make_unique<Xapian::BM25Weight>(parameters.k1, 0.0, 1.0, parameters.b,
+                                              parameters.min_normlen);
 }
 
 Xapian::Query with_preferences(const Xapian::Query& query) {

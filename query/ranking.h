@@ -8,8 +8,19 @@
 
 namespace morgue::query {
 
-/// The weighting scheme for ranked searches (BM25 with morgue's parameters).
-std::unique_ptr<Xapian::Weight> make_weight();
+/// The parameters of BM25, as Xapian::BM25Weight names them (k2 stays 0, k3 1).
+struct Bm25Parameters {
+  double k1;           ///< how fast a word's weight saturates with its count in a document
+  double b;            ///< how much a long document is penalized (0 none, 1 full)
+  double min_normlen;  ///< the shortest document length (relative to the mean) BM25 assumes
+};
+
+/// morgue's BM25 parameters: one setting for all four judged collections (docs/ranking.md).
+inline constexpr Bm25Parameters kBm25 = {2.0, 0.6, 0.5};
+
+/// The weighting scheme for ranked searches: BM25 with `parameters` (the evaluation tries
+/// others; searches use kBm25).
+std::unique_ptr<Xapian::Weight> make_weight(const Bm25Parameters& parameters = kBm25);
 
 /// The query with morgue's document-level preferences added: an article ranks above a comment
 /// that matches as well. `query` must be the user's parsed query.

@@ -45,7 +45,8 @@ TEST(EndToEnd, ReadmeCommandPrintsHitsWithFacets) {
       found.out.starts_with("5 hits for aleppo ceasefire (5 articles and 0 comments "
                             "match)\n\n1. "))
       << found.out;
-  EXPECT_NE(found.out.find("\n2. Aleppo talks stall as aid convoys wait at the border\n"),
+  // Which place it takes is docs/ranking.md's business; that it is listed is this test's.
+  EXPECT_NE(found.out.find(". Aleppo talks stall as aid convoys wait at the border\n"),
             std::string::npos)
       << found.out;
   EXPECT_NE(found.out.find("\nFacets\n  tag: Syria (5), ceasefire (5), Aleppo (4)"),

