@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   app.add_option("query", request.query,
                  "Query, e.g. 'aleppo tag:ceasefire date:2016-09' (docs/query-language.md)")
       ->required();
+  app.add_option("--lang", request.language,
+                 "Language of the query for stemming and stop words, e.g. en, ru, ar "
+                 "(default: detected)");
   app.add_option("--limit", request.limit, "Hits per page")->capture_default_str();
   app.add_option("--offset", request.offset, "Hits to skip")->capture_default_str();
   app.add_option("--facets", request.facets,

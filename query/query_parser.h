@@ -33,8 +33,10 @@ class QueryParser {
   explicit QueryParser(const indexer::Analyzer& analyzer) : analyzer_(analyzer) {}
 
   /// Throws morgue::QueryError naming the column (1-based, in characters) of a syntax error or
-  /// a broken limit. An empty query matches every document.
-  ParsedQuery parse(std::string_view text) const;
+  /// a broken limit. An empty query matches every document. Words are stemmed and stop words
+  /// left out in `language` (a code such as "en"); when it is empty, in the language CLD2 finds
+  /// reliably in the query, else by each word's script (docs/analysis.md).
+  ParsedQuery parse(std::string_view text, std::string_view language = {}) const;
 
  private:
   const indexer::Analyzer& analyzer_;

@@ -74,7 +74,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
                       name));
     }
   }
-  const query::ParsedQuery parsed = impl_->parser.parse(request.query);
+  const query::ParsedQuery parsed = impl_->parser.parse(request.query, request.language);
   for (int attempt = 1;; ++attempt) {
     try {
       impl_->database.reopen();

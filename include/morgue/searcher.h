@@ -14,6 +14,9 @@ namespace morgue {
 /// What to search for and what to bring back.
 struct SearchRequest {
   std::string query;       ///< in the query language of docs/query-language.md
+  /// The query's language (a code such as "en" or "ru") for stemming and stop words; empty:
+  /// detected from the query, else each word's script decides (docs/analysis.md).
+  std::string language;
   std::size_t offset = 0;  ///< hits to skip (paging)
   std::size_t limit = 10;  ///< hits to return, at most kMaxLimit
   /// Facets to count over all matches, by field name.
