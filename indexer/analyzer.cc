@@ -143,8 +143,36 @@ struct UTextCloser {
   ~UTextCloser() { utext_close(text); }
 };
 
+bool is_han(UChar32 c) {
+  return (c >= 0x3400 && c < 0xA000) || (c >= 0xF900 && c < 0xFB00) ||
+         (c >= 0x20000 && c < 0x32000);
+}
+
+// The ideographs of a word of several, each as a form of its own: the dictionary joins 個 into
+// 一個 and 這個, and a search for 個 should still find them.
+void add_ideographs(Token& token) {
+  const std::string& term = token.term;
+  const auto length = static_cast<std::int32_t>(term.size());
+  if (length < 6) {
+    return;  // one CJK character is three or four bytes: two are at least six
+  }
+  for (std::int32_t offset = 0; offset < length;) {
+    const std::int32_t start = offset;
+    UChar32 c;
+    U8_NEXT(term.data(), offset, length, c);
+    if (is_han(c)) {
+      token.variants.emplace_back(term, static_cast<std::size_t>(start),
+                                  static_cast<std::size_t>(offset - start));
+    }
+  }
+}
+
 // The other forms a word is found by (Token::variants).
 void add_variants(Token& token, std::int32_t rule) {
+  if (static_cast<unsigned char>(token.term.front()) >= 0xE3) {
+    add_ideographs(token);  // lead bytes of U+3000 and above: kana, ideographs
+    return;
+  }
   if (const auto apostrophe = token.term.find('\''); apostrophe != std::string::npos) {
     const std::string_view term = token.term;
     const std::string_view before = term.substr(0, apostrophe);

@@ -2,8 +2,8 @@
 //
 //  * an article: its title and body as positional text (title words also under the title
 //    prefix) in their folded form, their stems (Z) and, where folding removed diacritics, their
-//    exact forms (XE), without positions; its tags, authors, site, language, type and date as filter terms and values, and
-//    its stored fields as JSON in the document data;
+//    exact forms (XE), without positions; its tags, authors, site, language, type and date as
+//    filter terms and values, and its stored fields as JSON in the document data;
 //  * a comment: the reader's text as positional text, its author as a filter term, and the
 //    article's tags, site, language, type and date copied onto it so that a filter on those
 //    finds the article's discussion too. Its "thread" term and value name its article.

@@ -122,6 +122,57 @@ char script_of(std::string_view word) {
   return 0;
 }
 
+// The number of characters in UTF-8 text.
+std::size_t characters(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) {
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return count;
+}
+
+// Arabic light stemming (Larkey, Ballesteros and Connell's "light10", the usual choice for
+// Arabic search) on folded words (ة is already ه, ى is ي, أ إ آ are ا): the conjunction و, the
+// article in its forms (ال وال بال كال فال لل) and common suffixes come off, so والحكومة,
+// بالحكومة and الحكومة meet. Also the lone prepositions ب ل ك ف before a word of four letters
+// or more (لأوباما → اوباما), which light10 leaves. Snowball's Arabic stemmer kept those
+// attached in the PUD sentences (docs/analysis.md), hence this.
+std::string arabic_light_stem(std::string_view word) {
+  std::size_t length = characters(word);
+  const auto drop_prefix = [&](std::string_view prefix, std::size_t keep_at_least) {
+    const std::size_t prefix_length = characters(prefix);
+    if (word.starts_with(prefix) && length >= prefix_length + keep_at_least) {
+      word.remove_prefix(prefix.size());
+      length -= prefix_length;
+      return true;
+    }
+    return false;
+  };
+  drop_prefix("و", 3);
+  bool article = false;
+  for (std::string_view prefix : {"وال", "بال", "كال", "فال", "لل", "ال"}) {
+    if (drop_prefix(prefix, 2)) {
+      article = true;
+      break;
+    }
+  }
+  if (!article) {
+    for (std::string_view prefix : {"ب", "ل", "ك", "ف"}) {
+      if (drop_prefix(prefix, 4)) {
+        break;
+      }
+    }
+  }
+  for (std::string_view suffix : {"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}) {
+    const std::size_t suffix_length = characters(suffix);
+    if (word.ends_with(suffix) && length >= suffix_length + 2) {
+      word.remove_suffix(suffix.size());
+      length -= suffix_length;
+    }
+  }
+  return std::string(word);
+}
+
 // Enough distinct words for a large archive's vocabulary in one language; past it the cache
 // starts again rather than grow without bound.
 constexpr std::size_t kMaxCachedWords = 200000;
@@ -228,7 +279,7 @@ const std::string& Stemmer::stem(std::string_view word, std::string_view languag
     cached.stems.clear();
   }
   std::string key(word);
-  std::string stemmed = cached.stem(key);
+  std::string stemmed = script == 'A' ? arabic_light_stem(word) : cached.stem(key);
   return cached.stems.emplace(std::move(key), std::move(stemmed)).first->second;
 }
 

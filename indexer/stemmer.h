@@ -20,7 +20,8 @@ std::string_view word_language(std::string_view word, std::string_view language)
 /// Stems folded words (see Analyzer) with Xapian's Snowball stemmers. The stemmer for a word is
 /// the text's language when the word is in that language's script, else the main language of
 /// the word's script (Latin: English, Cyrillic: Russian, Arabic, Greek, Armenian, Tamil);
-/// words of scripts without a stemmer (Chinese, Japanese, Thai...) have no stem. So a Russian
+/// words of scripts without a stemmer (Chinese, Japanese, Thai...) have no stem. Arabic words
+/// get a light stem (clitics and common suffixes off) rather than Snowball's. So a Russian
 /// name in an English article is stemmed as Russian, on the index side and the query side alike.
 /// Not thread-safe (it caches); give each thread its own.
 class Stemmer {
