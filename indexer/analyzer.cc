@@ -148,29 +148,72 @@ bool is_han(UChar32 c) {
          (c >= 0x20000 && c < 0x32000);
 }
 
-// The ideographs of a word of several, each as a form of its own: the dictionary joins 個 into
-// 一個 and 這個, and a search for 個 should still find them.
-void add_ideographs(Token& token) {
+enum class CjkScript { kOther, kHan, kHiragana, kKatakana };
+
+CjkScript cjk_script(UChar32 c) {
+  if (is_han(c)) {
+    return CjkScript::kHan;
+  }
+  if (c >= 0x3040 && c < 0x30A0) {
+    return CjkScript::kHiragana;
+  }
+  if ((c >= 0x30A0 && c < 0x3100) || c == 0x30FC) {
+    return CjkScript::kKatakana;
+  }
+  return CjkScript::kOther;
+}
+
+// The ideographs of a Chinese or Japanese word of several, and its runs of one script, each as
+// a form of its own: the dictionary joins 個 into 一個 and 這個, and アメリカ into アメリカ大陸,
+// and a search for 個 or アメリカ should still find them.
+void add_cjk_parts(Token& token) {
   const std::string& term = token.term;
   const auto length = static_cast<std::int32_t>(term.size());
   if (length < 6) {
     return;  // one CJK character is three or four bytes: two are at least six
   }
+  std::int32_t run_start = 0;
+  CjkScript run_script = CjkScript::kOther;
+  bool several_runs = false;
+  std::vector<std::string> runs;
   for (std::int32_t offset = 0; offset < length;) {
     const std::int32_t start = offset;
     UChar32 c;
     U8_NEXT(term.data(), offset, length, c);
-    if (is_han(c)) {
+    const CjkScript script = cjk_script(c);
+    if (script == CjkScript::kHan) {
       token.variants.emplace_back(term, static_cast<std::size_t>(start),
                                   static_cast<std::size_t>(offset - start));
     }
+    if (script != run_script) {
+      if (start > 0) {
+        several_runs = true;
+        runs.emplace_back(term, static_cast<std::size_t>(run_start),
+                          static_cast<std::size_t>(start - run_start));
+      }
+      run_start = start;
+      run_script = script;
+    }
   }
+  if (several_runs) {
+    runs.emplace_back(term, static_cast<std::size_t>(run_start));
+    for (auto& run : runs) {
+      token.variants.push_back(std::move(run));
+    }
+  }
+}
+
+bool is_thai(std::string_view term) {
+  // U+0E00..U+0E7F is E0 B8 80..E0 B9 BF in UTF-8.
+  return term.size() >= 3 && static_cast<unsigned char>(term[0]) == 0xE0 &&
+         (static_cast<unsigned char>(term[1]) == 0xB8 ||
+          static_cast<unsigned char>(term[1]) == 0xB9);
 }
 
 // The other forms a word is found by (Token::variants).
 void add_variants(Token& token, std::int32_t rule) {
   if (static_cast<unsigned char>(token.term.front()) >= 0xE3) {
-    add_ideographs(token);  // lead bytes of U+3000 and above: kana, ideographs
+    add_cjk_parts(token);  // lead bytes of U+3000 and above: kana, ideographs
     return;
   }
   if (const auto apostrophe = token.term.find('\''); apostrophe != std::string::npos) {
@@ -363,6 +406,13 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
       }
     } else {
       chain_joined.clear();
+    }
+
+    // Thai dictionaries disagree on compounds: รัฐบาล is one word alone and รัฐ|บาล before
+    // โครยอ. Two Thai words written together are also found as one.
+    if (tokens.size() > 1 && tokens[tokens.size() - 2].end == word_begin && is_thai(token.term) &&
+        is_thai(tokens[tokens.size() - 2].term)) {
+      token.variants.push_back(tokens[tokens.size() - 2].term + token.term);
     }
 
     while (next_unit < units.size() && units[next_unit].end <= word_begin) {

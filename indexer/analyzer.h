@@ -26,8 +26,10 @@ struct Token {
   std::string exact;
   /// More forms found at the word's place: the word after an elided article (`l'état` →
   /// `état`), the word before a possessive `'s`, the word without its apostrophe (`dont`), a
-  /// number without its group separators (`1,000,000` → `1000000`), each ideograph of a
-  /// Chinese or Japanese word of several (`一個` → `一`, `個`).
+  /// number without its group separators (`1,000,000` → `1000000`), each ideograph and each
+  /// run of one script of a Chinese or Japanese word of several (`一個` → `一`, `個`;
+  /// `アメリカ大陸` → `アメリカ`, `大陸`, `大`, `陸`), a Thai word joined to the Thai word
+  /// written right before it (`รัฐ` `บาล` → `รัฐบาล`).
   std::vector<std::string> variants;
   /// For the last part of a hyphenated word (`al-Farafira`), the parts joined (`alfarafira`);
   /// else empty.
