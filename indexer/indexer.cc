@@ -38,7 +38,10 @@ IndexReport& IndexReport::operator+=(const IndexReport& other) {
 
 struct Indexer::Impl {
   explicit Impl(const std::filesystem::path& database, IndexOptions index_options)
-      : options(index_options), writer(database), builder(analyzer) {}
+      : options(index_options),
+        writer(database,
+               indexer::LockWait{.limit = options.lock_wait, .on_wait = options.on_lock_wait}),
+        builder(analyzer) {}
 
   IndexOptions options;
   indexer::Analyzer analyzer;

@@ -1,5 +1,7 @@
 // morgue-index: read archive files into a morgue database.
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
   std::string format_name = "auto";
   std::size_t batch_documents = morgue::IndexOptions{}.batch_documents;
   bool quiet = false;
+  std::int64_t wait_seconds = 0;  // negative: for ever
   app.add_option("database", database, "Database directory (created if absent)")->required();
   app.add_option("inputs", inputs, "Files or directories to index")->required();
   app.add_option("--format", format_name, "Input format: auto, csv, jsonl or page")
@@ -59,6 +62,9 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_flag("-q,--quiet", quiet, "Print only errors");
+  app.add_flag("--wait{-1}", wait_seconds,
+               "If another process is writing to the database, wait for it to finish (at most "
+               "SECONDS with --wait=SECONDS)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -67,7 +73,19 @@ int main(int argc, char** argv) {
 
   try {
     const morgue::Format format = morgue::parse_format(format_name);
-    morgue::Indexer indexer(database, morgue::IndexOptions{.batch_documents = batch_documents});
+    morgue::IndexOptions options;
+    options.batch_documents = batch_documents;
+    options.lock_wait =
+        wait_seconds < 0
+            ? morgue::IndexOptions::kWaitForever
+            // about 127 years at most: no clock overflows
+            : std::chrono::seconds(std::min<std::int64_t>(wait_seconds, 4'000'000'000));
+    if (!quiet) {
+      options.on_lock_wait = [](const std::string& message) {
+        std::cerr << "morgue-index: " << message << '\n';
+      };
+    }
+    morgue::Indexer indexer(database, options);
     morgue::IndexReport total;
     std::size_t failed_files = 0;
     const auto on_skip = [](const morgue::InputError& error) {
