@@ -1,5 +1,8 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "indexer/article_key.h"
@@ -20,12 +23,49 @@ constexpr Xapian::termcount kTitleExtraWdf = 1;
 }  // namespace
 
 void DocumentBuilder::index_text(Xapian::Document& document, std::string_view text,
-                                 std::string_view prefix, Xapian::termpos& position) const {
+                                 std::string_view prefix, std::string_view language,
+                                 Xapian::termpos& position) const {
+  // Only the folded form has positions (phrases match on it); the other forms cost less
+  // without them and are searched as single words.
+  std::string stem_term = std::string(schema::field("stem").prefix) + std::string(prefix);
+  const std::size_t stem_prefix_size = stem_term.size();
+  const std::string exact_prefix(schema::field("exact").prefix);
+  std::string term(prefix);
   for (const Token& token : analyzer_.tokenize(text)) {
     ++position;
-    document.add_posting(std::string(prefix) + token.term, position);
+    term.resize(prefix.size());
+    term += token.term;
+    document.add_posting(term, position);
+    // A word that is its own stem is found through its folded form (the query asks for the
+    // stem as a word too), which halves the stem terms Xapian has to write.
+    if (const std::string& stem = analyzer_.stem(token.term, language);
+        !stem.empty() && stem != token.term) {
+      stem_term.resize(stem_prefix_size);
+      stem_term += stem;
+      document.add_term(stem_term);
+    }
+    if (!prefix.empty()) {
+      continue;  // a field's words are also indexed as text, with their other forms
+    }
+    if (!token.exact.empty()) {
+      document.add_term(exact_prefix + token.exact);
+    }
+    for (const auto& variant : token.variants) {
+      document.add_term(variant);
+    }
+    if (!token.joined.empty()) {
+      document.add_term(token.joined);
+    }
+    if (!token.unit.empty()) {
+      document.add_term(token.unit);
+    }
   }
   position += kFieldGap;
+}
+
+std::string DocumentBuilder::language_of(std::string_view text, const std::string& fallback) const {
+  const DetectedLanguage detected = analyzer_.detect_language(text);
+  return detected.reliable ? detected.code : fallback;
 }
 
 void DocumentBuilder::add_filter(Xapian::Document& document, std::string_view field_name,
@@ -51,7 +91,6 @@ void DocumentBuilder::add_shared_fields(Xapian::Document& document, const Articl
                                         const std::string& key) const {
   add_filter(document, "tag", article.tags);
   add_filter(document, "site", {article.site});
-  add_filter(document, "language", {article.language});
   add_filter(document, "type", {article.type});
   document.add_boolean_term(schema::term(schema::field("thread"), key));
   document.add_value(*schema::field("thread").slot, key);
@@ -64,7 +103,20 @@ void DocumentBuilder::add_shared_fields(Xapian::Document& document, const Articl
   }
 }
 
-BuiltArticle DocumentBuilder::build(const Article& article) const {
+BuiltArticle DocumentBuilder::build(const Article& source) const {
+  // The input's language wins; else the title and body say which it is.
+  std::optional<Article> detected;
+  if (source.language.empty()) {
+    std::string language = language_of(
+        source.title + "\n" + source.body.substr(0, std::min(source.body.size(), kMaxDetectBytes)),
+        "");
+    if (!language.empty()) {
+      detected = source;
+      detected->language = std::move(language);
+    }
+  }
+  const Article& article = detected ? *detected : source;
+  const std::string& language = article.language;
   BuiltArticle built;
   built.key = article_key(article);
   const auto& title_prefix = schema::field("title").prefix;
@@ -75,19 +127,20 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
   Xapian::termpos position = 0;
   // Title words are indexed twice: under the title prefix for title:, and as plain text.
   Xapian::termpos title_position = 0;
-  index_text(document, article.title, title_prefix, title_position);
-  index_text(document, article.title, text_prefix, position);
+  index_text(document, article.title, title_prefix, language, title_position);
+  index_text(document, article.title, text_prefix, language, position);
   if (kTitleExtraWdf > 0) {
     for (const Token& token : analyzer_.tokenize(article.title)) {
       document.add_term(std::string(text_prefix) + token.term, kTitleExtraWdf);
     }
   }
-  index_text(document, article.photo_caption, text_prefix, position);
-  index_text(document, article.body, text_prefix, position);
+  index_text(document, article.photo_caption, text_prefix, language, position);
+  index_text(document, article.body, text_prefix, language, position);
   // A word search finds what an article is tagged with, not only what its text says.
   for (const auto& tag : article.tags) {
-    index_text(document, tag, text_prefix, position);
+    index_text(document, tag, text_prefix, language, position);
   }
+  add_filter(document, "language", {language});
   document.add_boolean_term(schema::term(id_field, built.key));
   add_filter(document, "kind", {std::string(schema::kKindArticle)});
   add_filter(document, "author", article.authors);
@@ -97,7 +150,10 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
   for (const Comment& comment : article.comments) {
     Xapian::Document& comment_document = built.comments.emplace_back();
     Xapian::termpos comment_position = 0;
-    index_text(comment_document, comment.text, text_prefix, comment_position);
+    // A comment may be in another language than its article; a short one cannot tell.
+    const std::string comment_language = language_of(comment.text, language);
+    index_text(comment_document, comment.text, text_prefix, comment_language, comment_position);
+    add_filter(comment_document, "language", {comment_language});
     comment_document.add_boolean_term(
         schema::term(id_field, fmt::format("{}#{}", built.key, comment.position)));
     add_filter(comment_document, "kind", {std::string(schema::kKindComment)});

@@ -19,7 +19,9 @@ struct BuiltArticle {
   std::vector<Xapian::Document> comments;
 };
 
-/// Builds documents; holds a reference to an Analyzer and so shares its thread rules.
+/// Builds documents: every text through the analyzer, with stems in the article's language
+/// (the input's, else detected by CLD2; a comment's own when CLD2 is sure of it, else its
+/// article's). Holds a reference to an Analyzer and so shares its thread rules.
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
@@ -29,11 +31,12 @@ class DocumentBuilder {
 
  private:
   void index_text(Xapian::Document& document, std::string_view text, std::string_view prefix,
-                  Xapian::termpos& position) const;
+                  std::string_view language, Xapian::termpos& position) const;
   void add_filter(Xapian::Document& document, std::string_view field_name,
                   const std::vector<std::string>& values) const;
   void add_shared_fields(Xapian::Document& document, const Article& article,
                          const std::string& key) const;
+  std::string language_of(std::string_view text, const std::string& fallback) const;
 
   const Analyzer& analyzer_;
 };

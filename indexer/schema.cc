@@ -1,8 +1,9 @@
 // The database morgue writes holds two kinds of Xapian document:
 //
 //  * an article: its title and body as positional text (title words also under the title
-//    prefix), its tags, authors, site, language, type and date as filter terms and values, and
-//    its stored fields as JSON in the document data;
+//    prefix) in their folded form, their stems (Z) and, where folding removed diacritics, their
+//    exact forms (XE), without positions; its tags, authors, site, language, type and date as
+//    filter terms and values, and its stored fields as JSON in the document data;
 //  * a comment: the reader's text as positional text, its author as a filter term, and the
 //    article's tags, site, language, type and date copied onto it so that a filter on those
 //    finds the article's discussion too. Its "thread" term and value name its article.
@@ -33,6 +34,10 @@ const std::array kFields = {
     Field{"text", "", K::kText, kNoSlot, kNoSlot, false,
           "every word of the title, body and comment text (unprefixed)"},
     Field{"title", "S", K::kText, kNoSlot, kNoSlot, false, "words of the article's title"},
+    Field{"stem", "Z", K::kText, kNoSlot, kNoSlot, false,
+          "Snowball stems of text words in the document's language (title stems: Z + S)"},
+    Field{"exact", "XE", K::kText, kNoSlot, kNoSlot, false,
+          "text words with their diacritics as written, where folding removed some"},
     Field{"tag", "K", K::kFilter, 2, 2, true, "the article's tags"},
     Field{"author", "A", K::kFilter, 3, 3, true, "article authors and comment authors"},
     Field{"site", "H", K::kFilter, 4, 4, false, "the publisher: a domain or a name"},

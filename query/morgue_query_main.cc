@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
                  "Query, e.g. 'aleppo tag:ceasefire date:2016-09' (docs/query-language.md)");
   app.add_option("--filter", filters, "Select a facet value: FIELD=VALUE (repeatable)");
   app.add_option("--sort", sort, "relevance, newest or oldest")->capture_default_str();
+  app.add_option("--lang", request.language,
+                 "Language of the query for stemming and stop words, e.g. en, ru, ar "
+                 "(default: detected)");
   app.add_option("--limit", request.limit, "Hits per page")->capture_default_str();
   app.add_option("--offset", request.offset, "Hits to skip")->capture_default_str();
   app.add_option("--after", request.after, "Continue after a page: its next_cursor");

@@ -29,8 +29,13 @@ Xapian::Query unweighted(const Xapian::Query& query) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const indexer::Analyzer& analyzer, std::int64_t now)
-      : lexer_(text), analyzer_(analyzer), now_(now) {
+  Parser(std::string_view text, const indexer::Analyzer& analyzer, std::int64_t now,
+         std::string_view language, bool keep_stop_words)
+      : lexer_(text),
+        analyzer_(analyzer),
+        now_(now),
+        language_(language),
+        keep_stop_words_(keep_stop_words) {
     advance();
   }
 
@@ -169,7 +174,7 @@ class Parser {
         if (token.kind == TokenKind::kWord && token.text.ends_with('*')) {
           return wildcard_query(token, "");
         }
-        return text_query(token.text, "");
+        return text_query(token.text, "", token.kind == TokenKind::kPhrase);
       case TokenKind::kField:
         count_clause(token.offset);
         return field_query(token);
@@ -181,11 +186,69 @@ class Parser {
     }
   }
 
-  // Words become one term, or a phrase when the analyzer splits them ("al-Farafira", "东京电力").
-  std::optional<Xapian::Query> text_query(std::string_view text, std::string_view prefix) {
+  // How a word or phrase becomes terms (docs/analysis.md):
+  //  * a word is its folded form OR its stem (OR the other forms the analyzer gives it);
+  //  * "=word" is the form as typed: with its diacritics when it has some, never stemmed;
+  //  * a "quoted phrase" is its words' folded forms in order, never stemmed, stop words kept;
+  //  * a word the analyzer splits ("al-Farafira", "东京电力") is a phrase of its parts, OR the
+  //    parts joined when they were joined by hyphens;
+  //  * a whole URL, e-mail address, @handle or #hashtag is that one unit.
+  // Stop words are left out of unquoted words (QueryParser::parse puts them back when that
+  // would leave nothing to search for).
+  std::optional<Xapian::Query> text_query(std::string_view text, std::string_view prefix,
+                                          bool phrase) {
+    const bool plain_text = prefix.empty();
+    const bool exact = !phrase && text.size() > 1 && text.front() == '=';
+    if (exact) {
+      text.remove_prefix(1);
+    }
+    if (!phrase && plain_text) {
+      if (std::optional<std::string> unit = analyzer_.unit_term(text)) {
+        for (const auto& token : analyzer_.tokenize(text)) {
+          highlight_terms_.push_back(token.term);
+        }
+        return Xapian::Query(*unit);
+      }
+    }
     const auto tokens = analyzer_.tokenize(text);
     if (tokens.empty()) {
       return std::nullopt;
+    }
+    // A field other than text and title holds derived forms: the typed form is the term.
+    const bool derived = !plain_text && prefix != schema::field("title").prefix;
+    if (tokens.size() == 1) {
+      const indexer::Token& token = tokens.front();
+      const std::string term = std::string(prefix) + token.term;
+      if (exact && plain_text && !token.exact.empty()) {
+        highlight_terms_.push_back(token.term);
+        return Xapian::Query(std::string(schema::field("exact").prefix) + token.exact);
+      }
+      if (phrase || exact || derived) {
+        highlight_terms_.push_back(token.term);
+        return Xapian::Query(term);
+      }
+      if (!keep_stop_words_ && analyzer_.is_stop_word(token.term, language_)) {
+        stopped_ = true;
+        return std::nullopt;
+      }
+      highlight_terms_.push_back(token.term);
+      std::vector<Xapian::Query> forms{Xapian::Query(term)};
+      if (const std::string& stem = analyzer_.stem(token.term, language_); !stem.empty()) {
+        forms.emplace_back(std::string(schema::field("stem").prefix) + std::string(prefix) + stem);
+        // Words that are their own stem are indexed without a stem term.
+        if (stem != token.term) {
+          forms.emplace_back(std::string(prefix) + stem);
+        }
+      }
+      if (plain_text) {
+        for (const auto& variant : token.variants) {
+          forms.emplace_back(variant);
+        }
+      }
+      if (forms.size() == 1) {
+        return forms.front();
+      }
+      return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
     }
     std::vector<Xapian::Query> terms;
     Xapian::termpos position = 0;
@@ -193,10 +256,22 @@ class Parser {
       highlight_terms_.push_back(token.term);
       terms.emplace_back(std::string(prefix) + token.term, 1, ++position);
     }
-    if (terms.size() == 1) {
-      return terms.front();
+    Xapian::Query words(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    const indexer::Token& last = tokens.back();
+    if (!phrase && plain_text && !last.joined.empty() &&
+        last.joined.size() == joined_size(tokens)) {
+      return Xapian::Query(Xapian::Query::OP_OR, words, Xapian::Query(last.joined));
     }
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    return words;
+  }
+
+  // The length all the tokens' terms would have joined into one word.
+  static std::size_t joined_size(const std::vector<indexer::Token>& tokens) {
+    std::size_t size = 0;
+    for (const auto& token : tokens) {
+      size += token.term.size();
+    }
+    return size;
   }
 
   // The one term a word of a NEAR or ADJ chain stands for.
@@ -270,7 +345,7 @@ class Parser {
         if (!token.quoted && token.text.ends_with('*')) {
           return wildcard_query(token, field.prefix);
         }
-        return text_query(token.text, field.prefix);
+        return text_query(token.text, field.prefix, token.quoted);
       case schema::FieldKind::kDate:
         return date_query(token);
       case schema::FieldKind::kFilter:
@@ -318,11 +393,27 @@ class Parser {
   Lexer lexer_;
   const indexer::Analyzer& analyzer_;
   std::int64_t now_;
+  std::string language_;
+  bool keep_stop_words_ = false;
   Token current_;
   std::size_t clauses_ = 0;
   std::vector<std::string> highlight_terms_;
   std::vector<std::string> highlight_prefixes_;
+
+ public:
+  bool stopped_ = false;  // a stop word was left out
 };
+
+// How many times a query matches every document.
+std::size_t match_alls(const Xapian::Query& query) {
+  const std::string description = query.get_description();
+  std::size_t count = 0;
+  for (auto at = description.find("<alldocuments>"); at != std::string::npos;
+       at = description.find("<alldocuments>", at + 1)) {
+    ++count;
+  }
+  return count;
+}
 
 }  // namespace
 
@@ -333,12 +424,36 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
   return parse(text, now);
 }
 
-ParsedQuery QueryParser::parse(std::string_view text, std::int64_t now) const {
+ParsedQuery QueryParser::parse(std::string_view text, std::string_view language) const {
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  return parse(text, now, language);
+}
+
+ParsedQuery QueryParser::parse(std::string_view text, std::int64_t now,
+                               std::string_view language_hint) const {
   if (text.size() > kMaxQueryBytes) {
     throw QueryError(
         fmt::format("the query is {} bytes long; the limit is {}", text.size(), kMaxQueryBytes));
   }
-  return Parser(text, analyzer_, now).parse();
+  std::string language(language_hint);
+  if (language.empty()) {
+    if (const auto detected = analyzer_.detect_language(text); detected.reliable) {
+      language = detected.code;
+    }
+  }
+  Parser parser(text, analyzer_, now, language, false);
+  ParsedQuery parsed = parser.parse();
+  if (parser.stopped_) {
+    // Leaving out stop words must never turn a search into "everything" ("the", "to be OR
+    // not"): then search for them after all.
+    ParsedQuery kept = Parser(text, analyzer_, now, language, true).parse();
+    if (match_alls(parsed.query) > match_alls(kept.query)) {
+      return kept;
+    }
+  }
+  return parsed;
 }
 
 }  // namespace morgue::query

@@ -43,9 +43,14 @@ class QueryParser {
   /// a broken limit. An empty query matches every document. Relative dates count from now.
   ParsedQuery parse(std::string_view text) const;
 
-  /// As parse(text), with relative dates (date:last-30-days) counted from `now`, in seconds
-  /// since 1970 UTC.
-  ParsedQuery parse(std::string_view text, std::int64_t now) const;
+  /// As parse(text), with words stemmed and stop words left out in `language` (a code such as
+  /// "en"); when it is empty, in the language CLD2 finds reliably in the query, else by each
+  /// word's script (docs/analysis.md).
+  ParsedQuery parse(std::string_view text, std::string_view language) const;
+
+  /// As parse(text, language), with relative dates (date:last-30-days) counted from `now`, in
+  /// seconds since 1970 UTC.
+  ParsedQuery parse(std::string_view text, std::int64_t now, std::string_view language = {}) const;
 
  private:
   const indexer::Analyzer& analyzer_;

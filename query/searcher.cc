@@ -301,7 +301,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
   result.offset = request.offset;
   result.limit = request.limit;
 
-  const query::ParsedQuery parsed = parser.parse(request.query);
+  const query::ParsedQuery parsed = parser.parse(request.query, request.language);
   Xapian::Query base = parsed.query;
   if (!request.like.empty()) {
     const Xapian::Query like = like_query(request.like);

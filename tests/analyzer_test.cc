@@ -1,5 +1,7 @@
 #include "indexer/analyzer.h"
 
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,17 +29,133 @@ TEST(Analyzer, BreaksWordsAndFoldsCase) {
        {"al", "farafira", "district", "aleppo's", "old", "city"}},
       {"ЗДРАВСТВУЙ мир", {"здравствуй", "мир"}},
       {"Straße STRASSE", {"strasse", "strasse"}},
+      {"Café Zürich ÉLECTIONS", {"cafe", "zurich", "elections"}},
+      {"Ёлка ёж", {"елка", "еж"}},
+      {"Ελλάδα", {"ελλαδα"}},
+      {"Øresund Łódź", {"oresund", "lodz"}},
+      {"الْعَرَبِيَّة مدرسة أحمد إلى", {"العربيه", "مدرسه", "احمد", "الي"}},
+      {"٢٠١٥ ۱۲", {"2015", "12"}},
+      {"don’t l’état", {"don't", "l'etat"}},
       {"ＦＵＬＬ width", {"full", "width"}},
       {"东京电力公司发表声明", {"东京", "电力", "公司", "发表", "声明"}},
       {"รัฐบาลไทยประกาศนโยบายใหม่", {"รัฐบาล", "ไทย", "ประกาศ", "นโยบาย", "ใหม่"}},
       {"200.000 persons !!!", {"200.000", "persons"}},
       {"  ... — !!", {}},
+      {"がんばって", {"がん", "ば", "って"}},  // kana keep their voicing marks
+      {"ข่าวไทย", {"ข่าว", "ไทย"}},              // Thai tone marks stay
   };
   const Analyzer analyzer;
   for (const auto& row : rows) {
     SCOPED_TRACE(row.input);
     EXPECT_EQ(terms_of(analyzer, row.input), row.terms);
   }
+}
+
+struct Forms {
+  std::string term;
+  std::string exact;
+  std::vector<std::string> variants;
+  std::string joined;
+  std::string unit;
+  friend bool operator==(const Forms&, const Forms&) = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Forms& forms) {
+  out << "{" << forms.term << " exact=" << forms.exact << " variants=";
+  for (const auto& variant : forms.variants) {
+    out << variant << ",";
+  }
+  return out << " joined=" << forms.joined << " unit=" << forms.unit << "}";
+}
+
+std::vector<Forms> forms_of(const Analyzer& analyzer, std::string_view text) {
+  std::vector<Forms> forms;
+  for (const auto& token : analyzer.tokenize(text)) {
+    forms.push_back({token.term, token.exact, token.variants, token.joined, token.unit});
+  }
+  return forms;
+}
+
+TEST(Analyzer, GivesEveryFormAWordIsFoundBy) {
+  struct Row {
+    std::string input;
+    std::vector<Forms> forms;
+  };
+  const std::vector<Row> rows = {
+      {"Café", {{"cafe", "café", {}, "", ""}}},
+      {"l'État", {{"l'etat", "l'état", {"etat", "letat"}, "", ""}}},
+      {"don't", {{"don't", "", {"dont"}, "", ""}}},
+      {"Aleppo’s", {{"aleppo's", "", {"aleppo", "aleppos"}, "", ""}}},
+      {"1,000,000 200.000 3.14",
+       {{"1,000,000", "", {"1000000"}, "", ""},
+        {"200.000", "", {"200000"}, "", ""},
+        {"3.14", "", {}, "", ""}}},
+      {"al-Farafira", {{"al", "", {}, "", ""}, {"farafira", "", {}, "alfarafira", ""}}},
+      {"e-mail", {{"e", "", {}, "", ""}, {"mail", "", {}, "email", ""}}},
+      {"#Brexit", {{"brexit", "", {}, "", "#brexit"}}},
+      {"@morgue_news", {{"morgue_news", "", {}, "", "@morgue_news"}}},
+      {"Mail Ann.Lee@Example.org.",
+       {{"mail", "", {}, "", ""},
+        {"ann.lee", "", {}, "", "ann.lee@example.org"},
+        {"example.org", "", {}, "", ""}}},
+      {"see https://www.Example.com/a/b?q=1.",
+       {{"see", "", {}, "", ""},
+        {"https", "", {}, "", "example.com/a/b?q=1"},
+        {"www.example.com", "", {}, "", ""},
+        {"a", "", {}, "", ""},
+        {"b", "", {}, "", ""},
+        {"q", "", {}, "", ""},
+        {"1", "", {}, "", ""}}},
+  };
+  const Analyzer analyzer;
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.input);
+    EXPECT_EQ(forms_of(analyzer, row.input), row.forms);
+  }
+}
+
+TEST(Analyzer, UnitTermIsForAWholeUrlAddressHandleOrHashtag) {
+  const Analyzer analyzer;
+  EXPECT_EQ(analyzer.unit_term("#brexit"), "#brexit");
+  EXPECT_EQ(analyzer.unit_term("http://example.com/a/"), "example.com/a");
+  EXPECT_EQ(analyzer.unit_term("www.example.com/a"), "example.com/a");
+  EXPECT_EQ(analyzer.unit_term("news@example.com"), "news@example.com");
+  EXPECT_EQ(analyzer.unit_term("brexit"), std::nullopt);
+  EXPECT_EQ(analyzer.unit_term("a#b"), std::nullopt);
+  EXPECT_EQ(analyzer.unit_term("#السعودية"), "#السعوديه");
+}
+
+TEST(Analyzer, StemsInTheTextsLanguageOrByTheWordsScript) {
+  const Analyzer analyzer;
+  EXPECT_EQ(analyzer.stem("elections", "en"), "elect");
+  EXPECT_EQ(analyzer.stem("election", "en-GB"), "elect");
+  EXPECT_EQ(analyzer.stem("выборов", ""), analyzer.stem("выборы", ""));
+  EXPECT_EQ(analyzer.stem("выборов", "en"), analyzer.stem("выборы", "ru"));  // by script
+  EXPECT_EQ(analyzer.stem("wahlen", "de"), "wahl");
+  EXPECT_EQ(analyzer.stem("东京", "zh"), "");
+  EXPECT_EQ(analyzer.stem("2016", "en"), "");
+}
+
+TEST(Analyzer, KnowsStopWordsPerLanguage) {
+  const Analyzer analyzer;
+  EXPECT_TRUE(analyzer.is_stop_word("the", ""));
+  EXPECT_TRUE(analyzer.is_stop_word("the", "en"));
+  EXPECT_FALSE(analyzer.is_stop_word("election", "en"));
+  EXPECT_TRUE(analyzer.is_stop_word("und", "de"));
+  EXPECT_FALSE(analyzer.is_stop_word("und", "en"));
+  EXPECT_TRUE(analyzer.is_stop_word("a", "fr"));  // à, folded
+  EXPECT_TRUE(analyzer.is_stop_word("и", ""));
+  EXPECT_TRUE(analyzer.is_stop_word("الي", "ar"));  // إلى, folded
+}
+
+TEST(Analyzer, DetectsTheLanguageOfASentence) {
+  const Analyzer analyzer;
+  const DetectedLanguage russian =
+      analyzer.detect_language("Выборы в Государственную думу прошли спокойно во всех регионах.");
+  EXPECT_EQ(russian.code, "ru");
+  EXPECT_TRUE(russian.reliable);
+  EXPECT_EQ(analyzer.detect_language("").code, "");
+  EXPECT_EQ(analyzer.detect_language("\xff\xfe").code, "");
 }
 
 TEST(Analyzer, OffsetsPointAtTheWordsInTheOriginalBytes) {
@@ -55,6 +173,17 @@ TEST(Analyzer, DropsWordsTooLongForAXapianTerm) {
   const std::string long_word(Analyzer::kMaxWordBytes + 1, 'x');
   EXPECT_EQ(terms_of(analyzer, "short " + long_word + " end"),
             (std::vector<std::string>{"short", "end"}));
+}
+
+TEST(Analyzer, HashesUnitsTooLongForAXapianTerm) {
+  const Analyzer analyzer;
+  const std::string url = "https://example.com/" + std::string(400, 'a');
+  const auto unit = analyzer.unit_term(url);
+  ASSERT_TRUE(unit.has_value());
+  EXPECT_LE(unit->size(), Analyzer::kMaxWordBytes);
+  EXPECT_NE(*unit, *analyzer.unit_term(url + "b"));
+  EXPECT_EQ(*unit, *analyzer.unit_term(url));
+  EXPECT_EQ(analyzer.tokenize(url).front().unit, *unit);
 }
 
 TEST(Analyzer, InvalidUtf8DoesNotCrashOrBecomeAWord) {

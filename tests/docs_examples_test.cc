@@ -1,5 +1,6 @@
 // Every ```console block in docs/*.md and README.md that starts with "$ morgue-" is run against
-// an index of data/sample, and what it prints must be what the block shows.
+// an index of data/sample (sample.db), and what it prints must be what the block shows. A block
+// may also build and search multi.db, which lives in its own temporary folder.
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -69,6 +70,8 @@ std::string runnable(const std::string& command, const std::filesystem::path& di
   replace("morgue-index ", shell_quote(MORGUE_INDEX_BIN) + " ");
   replace("morgue-query ", shell_quote(MORGUE_QUERY_BIN) + " ");
   replace(" sample.db ", " " + shell_quote((directory / "sample.db").string()) + " ");
+  // A second database an example builds itself (docs/analysis.md), in the example's own folder.
+  replace(" multi.db ", " " + shell_quote((directory / "multi.db").string()) + " ");
   return "cd " + shell_quote(MORGUE_SOURCE_DIR) + " && " + out;
 }
 

@@ -25,7 +25,8 @@ def run(commands):
     for command in commands:
         shell = (command.replace("morgue-index ", f"{build}/morgue-index ")
                  .replace("morgue-query ", f"{build}/morgue-query ")
-                 .replace(" sample.db ", f" {own}/sample.db "))
+                 .replace(" sample.db ", f" {own}/sample.db ")
+                 .replace(" multi.db ", f" {own}/multi.db "))
         done = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=root)
         output = done.stdout + done.stderr
     shutil.rmtree(own)

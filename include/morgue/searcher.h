@@ -25,6 +25,9 @@ SortOrder parse_sort_order(const std::string& name);
 /// What to search for and what to bring back.
 struct SearchRequest {
   std::string query{};  ///< in the query language of docs/query-language.md; "" matches everything
+  /// The query's language (a code such as "en" or "ru") for stemming and stop words; empty:
+  /// detected from the query, else each word's script decides (docs/analysis.md).
+  std::string language{};
   /// Selected facet values, by field: values of one field are ORed, fields are ANDed. Each
   /// facet's counts ignore the facet's own selection (multi-select faceting), so the other
   /// values stay visible with their counts. Date values are `date:` periods ("2016-09",

@@ -1,0 +1,286 @@
+#include "indexer/stemmer.h"
+
+#include <array>
+#include <string>
+#include <unordered_map>
+
+#include <xapian.h>
+
+namespace morgue::indexer {
+
+namespace {
+
+struct LanguageRow {
+  std::string_view code;
+  std::string_view snowball;
+  char script;  // 'L' Latin, 'C' Cyrillic, 'A' Arabic, 'G' Greek, 'H' Armenian, 'T' Tamil, 'D'
+                // Devanagari
+};
+
+// Xapian 1.4.22's Snowball stemmers by ISO 639-1 code.
+constexpr std::array kLanguages = {
+    LanguageRow{"ar", "arabic", 'A'},    LanguageRow{"ca", "catalan", 'L'},
+    LanguageRow{"da", "danish", 'L'},    LanguageRow{"de", "german", 'L'},
+    LanguageRow{"el", "greek", 'G'},     LanguageRow{"en", "english", 'L'},
+    LanguageRow{"es", "spanish", 'L'},   LanguageRow{"eu", "basque", 'L'},
+    LanguageRow{"fi", "finnish", 'L'},   LanguageRow{"fr", "french", 'L'},
+    LanguageRow{"ga", "irish", 'L'},     LanguageRow{"hu", "hungarian", 'L'},
+    LanguageRow{"hy", "armenian", 'H'},  LanguageRow{"id", "indonesian", 'L'},
+    LanguageRow{"it", "italian", 'L'},   LanguageRow{"lt", "lithuanian", 'L'},
+    LanguageRow{"nb", "norwegian", 'L'}, LanguageRow{"ne", "nepali", 'D'},
+    LanguageRow{"nl", "dutch", 'L'},     LanguageRow{"nn", "norwegian", 'L'},
+    LanguageRow{"no", "norwegian", 'L'}, LanguageRow{"pt", "portuguese", 'L'},
+    LanguageRow{"ro", "romanian", 'L'},  LanguageRow{"ru", "russian", 'C'},
+    LanguageRow{"sv", "swedish", 'L'},   LanguageRow{"ta", "tamil", 'T'},
+    LanguageRow{"tr", "turkish", 'L'},
+};
+
+// The stemmer for a script when the text's language is not written in it.
+std::string_view script_default(char script) {
+  switch (script) {
+    case 'L':
+      return "english";
+    case 'C':
+      return "russian";
+    case 'A':
+      return "arabic";
+    case 'G':
+      return "greek";
+    case 'H':
+      return "armenian";
+    case 'T':
+      return "tamil";
+    default:
+      return {};
+  }
+}
+
+const LanguageRow* find_language(std::string_view language) {
+  std::string lower;
+  for (char c : language) {
+    if (c == '-' || c == '_') {
+      break;  // "en-GB": the primary subtag decides
+    }
+    lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  for (const auto& row : kLanguages) {
+    if (row.code == lower || row.snowball == lower) {
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
+// The script of a folded word, by its first character; 0 when no stemmer covers it.
+char script_of(std::string_view word) {
+  if (word.empty()) {
+    return 0;
+  }
+  const auto b0 = static_cast<unsigned char>(word[0]);
+  if (b0 < 0x80) {
+    return (b0 >= 'a' && b0 <= 'z') ? 'L' : 0;  // digits and symbols have no stem
+  }
+  if (word.size() < 2) {
+    return 0;
+  }
+  const auto b1 = static_cast<unsigned char>(word[1]);
+  if (b0 < 0xE0) {
+    const unsigned code = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
+    if (code < 0x250) {
+      return 'L';
+    }
+    if (code >= 0x370 && code < 0x400) {
+      return 'G';
+    }
+    if (code >= 0x400 && code < 0x530) {
+      return 'C';
+    }
+    if (code >= 0x530 && code < 0x590) {
+      return 'H';
+    }
+    if (code >= 0x600 && code < 0x700) {
+      return 'A';
+    }
+    return 0;
+  }
+  if (b0 < 0xF0 && word.size() >= 3) {
+    const unsigned code =
+        ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (static_cast<unsigned char>(word[2]) & 0x3Fu);
+    if (code >= 0x900 && code < 0x980) {
+      return 'D';
+    }
+    if (code >= 0xB80 && code < 0xC00) {
+      return 'T';
+    }
+    if (code >= 0x1E00 && code < 0x1F00) {
+      return 'L';
+    }
+    if (code >= 0x1F00 && code < 0x2000) {
+      return 'G';
+    }
+  }
+  return 0;
+}
+
+// The number of characters in UTF-8 text.
+std::size_t characters(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) {
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return count;
+}
+
+// Arabic light stemming (Larkey, Ballesteros and Connell's "light10", the usual choice for
+// Arabic search) on folded words (ة is already ه, ى is ي, أ إ آ are ا): the conjunction و, the
+// article in its forms (ال وال بال كال فال لل) and common suffixes come off, so والحكومة,
+// بالحكومة and الحكومة meet. Also the lone prepositions ب ل ك ف before a word of four letters
+// or more (لأوباما → اوباما), which light10 leaves. Snowball's Arabic stemmer kept those
+// attached in the PUD sentences (docs/analysis.md), hence this.
+std::string arabic_light_stem(std::string_view word) {
+  std::size_t length = characters(word);
+  const auto drop_prefix = [&](std::string_view prefix, std::size_t keep_at_least) {
+    const std::size_t prefix_length = characters(prefix);
+    if (word.starts_with(prefix) && length >= prefix_length + keep_at_least) {
+      word.remove_prefix(prefix.size());
+      length -= prefix_length;
+      return true;
+    }
+    return false;
+  };
+  drop_prefix("و", 3);
+  bool article = false;
+  for (std::string_view prefix : {"وال", "بال", "كال", "فال", "لل", "ال"}) {
+    if (drop_prefix(prefix, 2)) {
+      article = true;
+      break;
+    }
+  }
+  if (!article) {
+    for (std::string_view prefix : {"ب", "ل", "ك", "ف"}) {
+      if (drop_prefix(prefix, 4)) {
+        break;
+      }
+    }
+  }
+  for (std::string_view suffix : {"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}) {
+    const std::size_t suffix_length = characters(suffix);
+    if (word.ends_with(suffix) && length >= suffix_length + 2) {
+      word.remove_suffix(suffix.size());
+      length -= suffix_length;
+    }
+  }
+  return std::string(word);
+}
+
+// Enough distinct words for a large archive's vocabulary in one language; past it the cache
+// starts again rather than grow without bound.
+constexpr std::size_t kMaxCachedWords = 200000;
+
+}  // namespace
+
+std::string_view snowball_language(std::string_view language) {
+  const LanguageRow* row = find_language(language);
+  return row == nullptr ? std::string_view() : row->snowball;
+}
+
+std::string_view word_language(std::string_view word, std::string_view language) {
+  const char script = script_of(word);
+  if (script == 0) {
+    return {};
+  }
+  const LanguageRow* row = language.empty() ? nullptr : find_language(language);
+  if (row != nullptr && row->script == script) {
+    return row->code;
+  }
+  const std::string_view snowball = script_default(script);
+  for (const auto& candidate : kLanguages) {
+    if (candidate.snowball == snowball) {
+      return candidate.code;
+    }
+  }
+  return {};
+}
+
+// Lets the cache be searched with a string_view, without making a string first.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+struct Stemmer::Impl {
+  struct Cached {
+    Xapian::Stem stem;
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stems;
+  };
+  std::unordered_map<std::string_view, Cached> by_snowball;
+  const std::string none;
+  // Callers stem many words of one text in a row: remember the stemmer chosen for each script
+  // in the last language asked for.
+  std::string last_language;
+  std::array<Cached*, 8> last_by_script{};
+
+  Cached* for_script(std::string_view language, char script) {
+    if (language != last_language) {
+      last_language = language;
+      last_by_script.fill(nullptr);
+    }
+    Cached*& slot = last_by_script[script_slot(script)];
+    if (slot == nullptr) {
+      const LanguageRow* row = language.empty() ? nullptr : find_language(language);
+      const std::string_view snowball =
+          row != nullptr && row->script == script ? row->snowball : script_default(script);
+      if (!snowball.empty()) {
+        slot = &cached(snowball);
+      }
+    }
+    return slot;
+  }
+
+  static std::size_t script_slot(char script) {
+    constexpr std::string_view kScripts = "LCAGHTD";
+    return kScripts.find(script) + 1;  // 0 for none
+  }
+
+  Cached& cached(std::string_view snowball) {
+    auto found = by_snowball.find(snowball);
+    if (found == by_snowball.end()) {
+      found = by_snowball.emplace(snowball, Cached{Xapian::Stem(std::string(snowball)), {}}).first;
+    }
+    return found->second;
+  }
+};
+
+Stemmer::Stemmer() : impl_(std::make_unique<Impl>()) {}
+
+Stemmer::~Stemmer() = default;
+
+const std::string& Stemmer::stem(std::string_view word, std::string_view language) {
+  // No Snowball stemmer changes a word of one or two bytes ("of", "и", "و"); asking costs time.
+  if (word.size() <= 2) {
+    return impl_->none;
+  }
+  const char script = script_of(word);
+  if (script == 0) {
+    return impl_->none;
+  }
+  Impl::Cached* stemmer = impl_->for_script(language, script);
+  if (stemmer == nullptr) {
+    return impl_->none;
+  }
+  Impl::Cached& cached = *stemmer;
+  auto found = cached.stems.find(word);
+  if (found != cached.stems.end()) {
+    return found->second;
+  }
+  if (cached.stems.size() >= kMaxCachedWords) {
+    cached.stems.clear();
+  }
+  std::string key(word);
+  std::string stemmed = script == 'A' ? arabic_light_stem(word) : cached.stem(key);
+  return cached.stems.emplace(std::move(key), std::move(stemmed)).first->second;
+}
+
+}  // namespace morgue::indexer
