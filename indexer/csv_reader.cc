@@ -8,6 +8,7 @@
 
 #include <morgue/error.h>
 
+#include "indexer/limits.h"
 #include "indexer/utf8.h"
 
 namespace morgue::indexer {
@@ -16,9 +17,7 @@ namespace {
 
 constexpr int kEnd = -1;
 constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
-// A news article is kilobytes: a record past 32 MiB is a quoting error, and keeping it would keep
-// the rest of the file in memory. Past the limit a record is scanned to its end, not kept.
-constexpr std::size_t kMaxRecordBytes = std::size_t{32} * 1024 * 1024;
+using limits::kMaxRecordBytes;
 
 std::string join(const std::vector<std::string>& names) {
   std::string joined;
@@ -30,15 +29,30 @@ std::string join(const std::vector<std::string>& names) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::istream& in, std::string file_name)
-    : in_(in), file_name_(std::move(file_name)), buffer_(kChunkBytes) {}
+CsvReader::CsvReader(std::istream& in, std::string file_name, FieldMapping mapping)
+    : in_(in),
+      file_name_(std::move(file_name)),
+      mapping_(std::move(mapping)),
+      buffer_(kChunkBytes) {}
+
+std::vector<std::pair<std::string, std::optional<ArticleField>>> CsvReader::columns() const {
+  std::vector<std::pair<std::string, std::optional<ArticleField>>> columns;
+  for (std::size_t column = 0; column < header_.size(); ++column) {
+    std::optional<ArticleField> field;
+    if (targets_[column]) {
+      field = targets_[column]->field;
+    }
+    columns.emplace_back(header_[column], field);
+  }
+  return columns;
+}
 
 std::optional<Article> CsvReader::next() {
   if (finished_) {
     return std::nullopt;
   }
   if (!header_read_) {
-    read_header();
+    read_header(true);
   }
   std::optional<RawRecord> record = read_record();
   if (!record) {
@@ -66,10 +80,40 @@ std::optional<Article> CsvReader::next() {
     }
     values.add_text(*targets_[column], header_[column], std::move(record->fields[column]));
   }
-  return finish_article(values, file_name_, line);
+  return finish_article(values, file_name_, line, mapping_.date_formats());
 }
 
-void CsvReader::read_header() {
+std::optional<std::pair<std::size_t, std::vector<std::pair<std::string, std::string>>>>
+CsvReader::next_row() {
+  if (finished_) {
+    return std::nullopt;
+  }
+  if (!header_read_) {
+    read_header(false);
+  }
+  std::optional<RawRecord> record = read_record();
+  if (!record) {
+    finished_ = true;
+    return std::nullopt;
+  }
+  const std::size_t line = record->first_line;
+  if (!record->problem.empty()) {
+    throw InputError(file_name_, line, record->problem);
+  }
+  const std::size_t field_count = record->fields.size();
+  if (field_count != header_.size()) {
+    throw InputError(file_name_, line,
+                     fmt::format("row has {} field{} but the header has {}", field_count,
+                                 field_count == 1 ? "" : "s", header_.size()));
+  }
+  std::vector<std::pair<std::string, std::string>> row;
+  for (std::size_t column = 0; column < field_count; ++column) {
+    row.emplace_back(header_[column], std::move(record->fields[column]));
+  }
+  return std::make_pair(line, std::move(row));
+}
+
+void CsvReader::read_header(bool need_text_column) {
   header_read_ = true;
   if (fill_buffer() && buffer_end_ >= 3 && buffer_[0] == '\xEF' && buffer_[1] == '\xBB' &&
       buffer_[2] == '\xBF') {
@@ -86,6 +130,9 @@ void CsvReader::read_header() {
   }
   header_ = std::move(header->fields);
   targets_ = mapping_.find_columns(header_);
+  if (!need_text_column) {
+    return;
+  }
   for (const auto& target : targets_) {
     if (target && (target->field == ArticleField::kTitle || target->field == ArticleField::kBody)) {
       return;
