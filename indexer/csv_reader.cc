@@ -74,6 +74,11 @@ std::optional<Article> CsvReader::next() {
     if (!targets_[column]) {
       continue;
     }
+    if (record->fields[column].find('\0') != std::string::npos) {
+      throw InputError(
+          file_name_, line,
+          fmt::format("NUL byte in field '{}'; is this a binary file?", header_[column]));
+    }
     if (find_invalid_utf8(record->fields[column])) {
       throw InputError(file_name_, line,
                        fmt::format("invalid UTF-8 in field '{}'", header_[column]));

@@ -42,6 +42,16 @@ std::string lower_ascii(std::string_view text) {
 // What the first bytes say an input is.
 enum class Container { kPlain, kCompressed, kArchive };
 
+// A file saved as UTF-16 (Excel's "Unicode text", PowerShell's default) reads as garbage with a
+// NUL every other byte; say what it is instead.
+std::string utf16_problem(std::string_view head) {
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
+    return "the file is UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8, "
+           "e.g. with iconv -f utf-16 -t utf-8";
+  }
+  return {};
+}
+
 Container sniff(std::string_view head) {
   const auto starts = [&head](std::string_view magic) { return head.starts_with(magic); };
   if (starts("\x1f\x8b") || starts("BZh") ||
@@ -99,8 +109,9 @@ std::string damaged(archive* reader) {
 // chunk of the member is in memory. Enforces the member limits of indexer/limits.h.
 class MemberBuffer : public std::streambuf {
  public:
-  MemberBuffer(archive* reader, std::string name)
-      : reader_(reader), name_(std::move(name)), buffer_(kChunkBytes) {}
+  // `failed` is set when the member throws: the archive cannot be read past it.
+  MemberBuffer(archive* reader, std::string name, bool& failed)
+      : reader_(reader), name_(std::move(name)), buffer_(kChunkBytes), failed_(failed) {}
 
   std::string_view available() const {
     return std::string_view(gptr(), static_cast<std::size_t>(egptr() - gptr()));
@@ -113,6 +124,7 @@ class MemberBuffer : public std::streambuf {
     }
     const la_ssize_t count = archive_read_data(reader_, buffer_.data(), buffer_.size());
     if (count < 0) {
+      failed_ = true;
       throw InputError(name_, 0, damaged(reader_));
     }
     if (count == 0) {
@@ -120,6 +132,7 @@ class MemberBuffer : public std::streambuf {
     }
     member_bytes_ += static_cast<std::uint64_t>(count);
     if (member_bytes_ > limits::kMaxMemberBytes) {
+      failed_ = true;
       throw InputError(name_, 0,
                        fmt::format("larger than {} GiB once decompressed; split it into smaller "
                                    "files",
@@ -128,6 +141,7 @@ class MemberBuffer : public std::streambuf {
     const auto out = static_cast<std::uint64_t>(archive_filter_bytes(reader_, 0));
     const auto in = static_cast<std::uint64_t>(archive_filter_bytes(reader_, -1));
     if (out > limits::kExpansionCheckBytes && out > in * limits::kMaxExpansionRatio) {
+      failed_ = true;
       throw InputError(name_, 0,
                        fmt::format("expands more than {} times when decompressed, like a "
                                    "decompression bomb; not read further",
@@ -142,6 +156,7 @@ class MemberBuffer : public std::streambuf {
   std::string name_;
   std::vector<char> buffer_;
   std::uint64_t member_bytes_ = 0;
+  bool& failed_;
 };
 
 struct ArchiveDeleter {
@@ -241,7 +256,7 @@ struct InputReader::Impl {
       member.format_name = pathname != nullptr ? pathname : "";
       member.name = path + ":" + member.format_name;
     }
-    member_buffer = std::make_unique<MemberBuffer>(a, member.name);
+    member_buffer = std::make_unique<MemberBuffer>(a, member.name, finished);
     member_stream = std::make_unique<std::istream>(member_buffer.get());
     member_stream->exceptions(std::ios::badbit);
     try {
@@ -260,7 +275,10 @@ struct InputReader::Impl {
           raw ? "a compressed file" : "an archive");
       return &member;
     }
-    member.stream = member_stream.get();
+    member.problem = utf16_problem(member.head);
+    if (member.problem.empty()) {
+      member.stream = member_stream.get();
+    }
     return &member;
   }
 };
@@ -309,7 +327,10 @@ InputMember* InputReader::next() {
   impl.member.name = impl.path;
   impl.member.format_name = impl.path;
   impl.member.head = impl.head;
-  impl.member.stream = impl.replayed.get();
+  impl.member.problem = utf16_problem(impl.head);
+  if (impl.member.problem.empty()) {
+    impl.member.stream = impl.replayed.get();
+  }
   return &impl.member;
 }
 

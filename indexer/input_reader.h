@@ -24,7 +24,7 @@ struct InputMember {
   /// error reaches the caller unchanged.
   std::istream* stream = nullptr;
   /// Set instead of `stream` when the member cannot be read at all (compressed twice, an
-  /// archive inside an archive): what to tell the user.
+  /// archive inside an archive, UTF-16 text): what to tell the user.
   std::string problem;
 };
 

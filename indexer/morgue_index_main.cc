@@ -244,7 +244,8 @@ int main(int argc, char** argv) {
         std::cout << fmt::format("; {} files could not be read", failed_files);
       }
       if (waiting > 0) {
-        std::cout << fmt::format("; {} comments wait for their article", waiting);
+        std::cout << (waiting == 1 ? std::string("; 1 comment waits for its article")
+                                   : fmt::format("; {} comments wait for their article", waiting));
       }
       std::cout << '\n';
     }
