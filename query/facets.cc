@@ -1,21 +1,65 @@
 #include "query/facets.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include <fmt/format.h>
 
 namespace morgue::query {
+
+namespace {
+
+// The spies see a document's kind through its value slot; comments are the rarer case.
+bool is_comment(const Xapian::Document& document) {
+  return document.get_value(*schema::field("kind").facet_slot) == schema::kKindComment;
+}
+
+void add(KindCounts& counts, bool comment) { ++(comment ? counts.comments : counts.articles); }
+
+FacetValue facet_value(std::string value, const KindCounts& counts, std::string filter) {
+  FacetValue out;
+  out.value = std::move(value);
+  out.articles = counts.articles;
+  out.comments = counts.comments;
+  out.count = counts.articles + counts.comments;
+  out.filter = std::move(filter);
+  return out;
+}
+
+bool needs_quotes(std::string_view value) {
+  return value.empty() || value.find_first_of(" \t()") != std::string_view::npos;
+}
+
+using Days = std::chrono::sys_days;
+
+std::string day_label(std::int64_t day) {
+  const std::chrono::year_month_day date{Days{std::chrono::days{day}}};
+  return fmt::format("{:04}-{:02}-{:02}", int(date.year()), unsigned(date.month()),
+                     unsigned(date.day()));
+}
+
+}  // namespace
+
+std::string filter_for(std::string_view field, std::string_view value) {
+  if (needs_quotes(value)) {
+    return fmt::format("{}:\"{}\"", field, value);
+  }
+  return fmt::format("{}:{}", field, value);
+}
 
 void FacetCounter::operator()(const Xapian::Document& document, double /*weight*/) {
   const std::string value = document.get_value(*field_.facet_slot);
   if (value.empty()) {
     return;
   }
-  const auto count = [this](std::string_view one) {
+  const bool comment = is_comment(document);
+  const auto count = [this, comment](std::string_view one) {
     auto found = counts_.find(one);
     if (found == counts_.end()) {
-      counts_.emplace(std::string(one), 1);
-    } else {
-      ++found->second;
+      found = counts_.emplace(std::string(one), KindCounts{}).first;
     }
+    add(found->second, comment);
   };
   if (field_.multi_valued) {
     schema::for_each_packed_value(value, count);
@@ -27,11 +71,8 @@ void FacetCounter::operator()(const Xapian::Document& document, double /*weight*
 Facet FacetCounter::result(std::size_t limit) const {
   Facet facet;
   facet.field = std::string(field_.name);
-  for (const auto& [value, count] : counts_) {
-    facet.values.push_back(FacetValue{value, count});
-  }
-  if (field_.kind == schema::FieldKind::kDate) {
-    return facet;  // a histogram: every bucket, in time order (the map's order)
+  for (const auto& [value, counts] : counts_) {
+    facet.values.push_back(facet_value(value, counts, filter_for(field_.name, value)));
   }
   std::stable_sort(facet.values.begin(), facet.values.end(),
                    [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
@@ -40,6 +81,80 @@ Facet FacetCounter::result(std::size_t limit) const {
     facet.values.resize(limit);
   }
   return facet;
+}
+
+void DateHistogram::operator()(const Xapian::Document& document, double /*weight*/) {
+  const std::string value = document.get_value(*schema::field("date").slot);
+  if (value.empty()) {
+    return;
+  }
+  const double seconds = Xapian::sortable_unserialise(value);
+  const auto day = static_cast<std::int64_t>(std::floor(seconds / 86400));
+  add(days_[day], is_comment(document));
+}
+
+Facet DateHistogram::result() const {
+  using namespace std::chrono;
+  Facet facet;
+  facet.field = "date";
+  if (days_.empty()) {
+    return facet;
+  }
+  const std::int64_t first = days_.begin()->first;
+  const std::int64_t last = days_.rbegin()->first;
+  const std::int64_t span = last - first + 1;
+  facet.bucket = span <= 62 ? "day" : span <= 366 ? "week" : span <= 20 * 366 ? "month" : "year";
+
+  // The bucket a day falls in: its first day, and the bucket after it.
+  const auto bucket_of = [&facet](std::int64_t day) -> std::pair<std::int64_t, std::int64_t> {
+    const Days date{days{day}};
+    if (facet.bucket == "day") {
+      return {day, day + 1};
+    }
+    if (facet.bucket == "week") {
+      const weekday wd{date};
+      const std::int64_t monday = day - static_cast<std::int64_t>((wd.c_encoding() + 6) % 7);
+      return {monday, monday + 7};
+    }
+    const year_month_day ymd{date};
+    if (facet.bucket == "month") {
+      const Days start{ymd.year() / ymd.month() / 1};
+      const Days next{(ymd.year() / ymd.month() + months{1}) / 1};
+      return {start.time_since_epoch().count(), next.time_since_epoch().count()};
+    }
+    const Days start{ymd.year() / January / 1};
+    const Days next{(ymd.year() + years{1}) / January / 1};
+    return {start.time_since_epoch().count(), next.time_since_epoch().count()};
+  };
+  const auto label_of = [&facet](std::int64_t start, std::int64_t next) {
+    const std::string first_day = day_label(start);
+    if (facet.bucket == "day" || facet.bucket == "week") {
+      return std::pair{first_day, facet.bucket == "day"
+                                      ? "date:" + first_day
+                                      : fmt::format("date:{}..{}", first_day, day_label(next - 1))};
+    }
+    const std::string label =
+        facet.bucket == "month" ? first_day.substr(0, 7) : first_day.substr(0, 4);
+    return std::pair{label, "date:" + label};
+  };
+
+  auto day = days_.begin();
+  auto [start, next] = bucket_of(first);
+  while (start <= last) {
+    KindCounts counts;
+    for (; day != days_.end() && day->first < next; ++day) {
+      counts.articles += day->second.articles;
+      counts.comments += day->second.comments;
+    }
+    auto [label, filter] = label_of(start, next);
+    facet.values.push_back(facet_value(std::move(label), counts, std::move(filter)));
+    std::tie(start, next) = bucket_of(next);
+  }
+  return facet;
+}
+
+void DistinctCounter::operator()(const Xapian::Document& document, double /*weight*/) {
+  seen_.insert(document.get_value(slot_));
 }
 
 }  // namespace morgue::query

@@ -45,6 +45,10 @@ std::string marked_html(const Snippet& snippet) {
   return out;
 }
 
+std::string dump(const json& value, int indent) {
+  return value.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
 json comment_json(const CommentHit& hit) {
   return {{"position", hit.comment.position},
           {"author", hit.comment.author},
@@ -77,35 +81,99 @@ json hit_json(const Hit& hit) {
           {"comments", comments}};
 }
 
-}  // namespace
-
-std::string to_json(const SearchResult& result) {
-  json hits = json::array();
-  for (const auto& hit : result.hits) {
-    hits.push_back(hit_json(hit));
-  }
+json facets_json(const SearchResult& result) {
   json facets = json::object();
   for (const auto& facet : result.facets) {
     json values = json::array();
     for (const auto& value : facet.values) {
-      values.push_back({{"value", value.value}, {"count", value.count}});
+      values.push_back({{"value", value.value},
+                        {"count", value.count},
+                        {"articles", value.articles},
+                        {"comments", value.comments},
+                        {"filter", value.filter},
+                        {"selected", value.selected}});
     }
-    facets[facet.field] = {{"values", values}, {"values_left_out", facet.values_left_out}};
+    json entry = {{"values", values}, {"values_left_out", facet.values_left_out}};
+    if (!facet.bucket.empty()) {
+      entry["bucket"] = facet.bucket;
+    }
+    facets[facet.field] = entry;
   }
-  const json out = {
+  return facets;
+}
+
+// Everything about a result but its hits.
+json summary_json(const SearchResult& result) {
+  return {
       {"format_version", kJsonFormatVersion},
       {"query", result.query},
+      {"like", result.like},
       {"total",
        {{"hits", result.total_hits},
         {"documents", result.total_documents},
         {"articles", result.total_articles},
-        {"comments", result.total_comments}}},
+        {"comments", result.total_comments},
+        {"exact", true}}},
       {"offset", result.offset},
       {"limit", result.limit},
-      {"hits", hits},
-      {"facets", facets},
+      {"next_cursor", result.next_cursor},
+      {"did_you_mean", result.did_you_mean},
   };
-  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string to_json(const SearchResult& result) {
+  json out = summary_json(result);
+  json hits = json::array();
+  for (const auto& hit : result.hits) {
+    hits.push_back(hit_json(hit));
+  }
+  out["hits"] = hits;
+  out["facets"] = facets_json(result);
+  return dump(out, 2) + "\n";
+}
+
+std::string to_jsonl(const SearchResult& result) {
+  std::string out;
+  for (const auto& hit : result.hits) {
+    out += dump(hit_json(hit), -1) + "\n";
+  }
+  json summary = summary_json(result);
+  summary["facets"] = facets_json(result);
+  out += dump(json{{"summary", summary}}, -1) + "\n";
+  return out;
+}
+
+std::string to_json(const ArticleThread& thread) {
+  const Article& article = thread.article;
+  json comments = json::array();
+  for (const auto& comment : article.comments) {
+    comments.push_back({{"position", comment.position},
+                        {"author", comment.author},
+                        {"in_reply_to", comment.in_reply_to},
+                        {"text", comment.text}});
+  }
+  const json out = {
+      {"format_version", kJsonFormatVersion},
+      {"key", thread.key},
+      {"article",
+       {{"id", article.id},
+        {"url", article.url},
+        {"site", article.site},
+        {"title", article.title},
+        {"published", article.published ? article.published->iso8601() : ""},
+        {"authors", article.authors},
+        {"tags", article.tags},
+        {"language", article.language},
+        {"type", article.type},
+        {"photo_caption", article.photo_caption},
+        {"photo_credit", article.photo_credit},
+        {"related_headlines", article.related_headlines},
+        {"body", article.body},
+        {"comments", comments}}},
+  };
+  return dump(out, 2) + "\n";
 }
 
 }  // namespace morgue

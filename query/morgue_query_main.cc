@@ -9,20 +9,46 @@
 #include <morgue/render.h>
 #include <morgue/searcher.h>
 
+namespace {
+
+// --filter tag=Syria --filter "author=Maria Okafor": facet selections by field.
+std::map<std::string, std::vector<std::string>> parse_filters(
+    const std::vector<std::string>& filters) {
+  std::map<std::string, std::vector<std::string>> selected;
+  for (const auto& filter : filters) {
+    const auto equals = filter.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      throw morgue::QueryError("write --filter FIELD=VALUE, e.g. --filter tag=Syria; got '" +
+                               filter + "'");
+    }
+    selected[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
+  }
+  return selected;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{
-      "Search a morgue database: hits with snippets, comments under their article, "
-      "and facet counts."};
+      "Search a morgue database: hits with snippets, comments under their article, and facet "
+      "counts."};
   std::string database;
   morgue::SearchRequest request;
-  bool json = false;
+  std::vector<std::string> filters;
+  std::string sort = "relevance";
+  std::string article;
+  std::string format = "text";
   std::string color = "auto";
   app.add_option("database", database, "Database directory built by morgue-index")->required();
   app.add_option("query", request.query,
-                 "Query, e.g. 'aleppo tag:ceasefire date:2016-09' (docs/query-language.md)")
-      ->required();
+                 "Query, e.g. 'aleppo tag:ceasefire date:2016-09' (docs/query-language.md)");
+  app.add_option("--filter", filters, "Select a facet value: FIELD=VALUE (repeatable)");
+  app.add_option("--sort", sort, "relevance, newest or oldest")->capture_default_str();
   app.add_option("--limit", request.limit, "Hits per page")->capture_default_str();
   app.add_option("--offset", request.offset, "Hits to skip")->capture_default_str();
+  app.add_option("--after", request.after, "Continue after a page: its next_cursor");
+  app.add_option("--like", request.like, "Find articles like this article id or key");
+  app.add_option("--article", article, "Print the article with this id or key and its comments");
   app.add_option("--facets", request.facets,
                  "Facets to count, comma-separated: tag,author,date,site,language,type,kind")
       ->delimiter(',')
@@ -31,7 +57,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--comments", request.comments_per_hit, "Matching comments shown per hit")
       ->capture_default_str();
-  app.add_flag("--json", json, "Print JSON (docs/json-output.md)");
+  app.add_flag("--json{json}", format, "Print JSON (docs/json-output.md)");
+  app.add_flag("--jsonl{jsonl}", format, "Print one JSON line per hit, then a summary line");
+  app.add_flag("--csv{csv}", format, "Print the hits as CSV");
   app.add_option("--color", color, "Bold matches: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -43,9 +71,20 @@ int main(int argc, char** argv) {
 
   try {
     morgue::Searcher searcher(database);
+    if (!article.empty()) {
+      const morgue::ArticleThread thread = searcher.article(article);
+      std::cout << (format == "text" ? morgue::to_text(thread) : morgue::to_json(thread));
+      return 0;
+    }
+    request.sort = morgue::parse_sort_order(sort);
+    request.filters = parse_filters(filters);
     const morgue::SearchResult result = searcher.search(request);
-    if (json) {
+    if (format == "json") {
       std::cout << morgue::to_json(result);
+    } else if (format == "jsonl") {
+      std::cout << morgue::to_jsonl(result);
+    } else if (format == "csv") {
+      std::cout << morgue::to_csv(result);
     } else {
       const bool bold = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) != 0);
       std::cout << morgue::to_text(result,

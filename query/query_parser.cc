@@ -10,187 +10,22 @@
 #include <morgue/error.h>
 
 #include "indexer/schema.h"
+#include "query/date_range.h"
+#include "query/query_lexer.h"
 
 namespace morgue::query {
 
 namespace {
-
-enum class TokenKind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kEnd };
-
-struct Token {
-  TokenKind kind = TokenKind::kEnd;
-  std::string text;        // a word, a phrase's inside, or a field's value
-  std::string field;       // the field name of kField
-  bool quoted = false;     // kField: the value was in quotes
-  char sign = 0;           // '+' or '-' before a word, phrase or field
-  std::size_t offset = 0;  // byte offset in the query, for messages
-};
-
-// The 1-based column of a byte offset, counting characters, not bytes.
-std::size_t column_of(std::string_view text, std::size_t offset) {
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return column;
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-class Lexer {
- public:
-  explicit Lexer(std::string_view text) : text_(text) {}
-
-  [[noreturn]] void fail(std::size_t offset, std::string_view message) const {
-    throw QueryError(fmt::format("column {}: {}", column_of(text_, offset), message));
-  }
-
-  Token next() {
-    while (offset_ < text_.size() && is_space(text_[offset_])) {
-      ++offset_;
-    }
-    Token token;
-    token.offset = offset_;
-    if (offset_ == text_.size()) {
-      return token;
-    }
-    const char c = text_[offset_];
-    if (c == '(' || c == ')') {
-      ++offset_;
-      token.kind = c == '(' ? TokenKind::kOpen : TokenKind::kClose;
-      return token;
-    }
-    if ((c == '+' || c == '-') && offset_ + 1 < text_.size() && !is_space(text_[offset_ + 1])) {
-      token.sign = c;
-      ++offset_;
-      if (text_[offset_] == '(') {
-        ++offset_;
-        token.kind = TokenKind::kOpen;
-        return token;
-      }
-    }
-    if (offset_ < text_.size() && text_[offset_] == '"') {
-      token.kind = TokenKind::kPhrase;
-      token.text = quoted();
-      return token;
-    }
-    const std::size_t start = offset_;
-    while (offset_ < text_.size() && !is_space(text_[offset_]) && text_[offset_] != '(' &&
-           text_[offset_] != ')' && text_[offset_] != '"') {
-      ++offset_;
-    }
-    const std::string_view word = text_.substr(start, offset_ - start);
-    if (token.sign == 0 && (word == "AND" || word == "OR" || word == "NOT")) {
-      token.kind = word == "AND"  ? TokenKind::kAnd
-                   : word == "OR" ? TokenKind::kOr
-                                  : TokenKind::kNot;
-      return token;
-    }
-    const auto colon = word.find(':');
-    if (colon != std::string_view::npos && colon > 0) {
-      const std::string name = lower_ascii(word.substr(0, colon));
-      if (schema::find_field(name) != nullptr) {
-        token.kind = TokenKind::kField;
-        token.field = name;
-        token.text = std::string(word.substr(colon + 1));
-        if (token.text.empty() && offset_ < text_.size() && text_[offset_] == '"') {
-          token.text = quoted();
-          token.quoted = true;
-        }
-        if (token.text.empty()) {
-          fail(start, fmt::format("{}: needs a value, as in {}:something", name, name));
-        }
-        return token;
-      }
-    }
-    token.kind = TokenKind::kWord;
-    token.text = std::string(word);
-    return token;
-  }
-
- private:
-  // The text between a quote at offset_ and the next quote.
-  std::string quoted() {
-    const std::size_t open = offset_;
-    const auto close = text_.find('"', open + 1);
-    if (close == std::string_view::npos) {
-      fail(open, "unbalanced quote");
-    }
-    offset_ = close + 1;
-    return std::string(text_.substr(open + 1, close - open - 1));
-  }
-
-  std::string_view text_;
-  std::size_t offset_ = 0;
-};
 
 // A filter term carries no weight: it narrows the hits without changing their ranking.
 Xapian::Query unweighted(const Xapian::Query& query) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
 }
 
-struct DateBound {
-  std::int64_t first_second;
-  std::int64_t last_second;
-};
-
-std::optional<DateBound> parse_date_period(std::string_view text) {
-  int parts[3] = {0, 1, 1};
-  int count = 0;
-  std::size_t offset = 0;
-  while (count < 3) {
-    const std::size_t start = offset;
-    while (offset < text.size() && std::isdigit(static_cast<unsigned char>(text[offset]))) {
-      ++offset;
-    }
-    const std::size_t digits = offset - start;
-    if (digits != (count == 0 ? 4u : 2u)) {
-      return std::nullopt;
-    }
-    parts[count++] = std::stoi(std::string(text.substr(start, digits)));
-    if (offset == text.size()) {
-      break;
-    }
-    if (text[offset] != '-') {
-      return std::nullopt;
-    }
-    ++offset;
-  }
-  if (offset != text.size()) {
-    return std::nullopt;
-  }
-  using namespace std::chrono;
-  const year_month_day first{year{parts[0]}, month{unsigned(parts[1])}, day{unsigned(parts[2])}};
-  if (!first.ok()) {
-    return std::nullopt;
-  }
-  year_month_day after = first;
-  if (count == 1) {
-    after = year_month_day{first.year() + years{1}, month{1}, day{1}};
-  } else if (count == 2) {
-    after = year_month_day{(first.year() / first.month() + months{1}) / day{1}};
-  } else {
-    after = year_month_day{sys_days{first} + days{1}};
-  }
-  const auto seconds_of = [](const year_month_day& date) {
-    return std::int64_t{sys_days{date}.time_since_epoch().count()} * 86400;
-  };
-  return DateBound{seconds_of(first), seconds_of(after) - 1};
-}
-
 class Parser {
  public:
-  Parser(std::string_view text, const indexer::Analyzer& analyzer)
-      : lexer_(text), analyzer_(analyzer) {
+  Parser(std::string_view text, const indexer::Analyzer& analyzer, std::int64_t now)
+      : lexer_(text), analyzer_(analyzer), now_(now) {
     advance();
   }
 
@@ -201,10 +36,19 @@ class Parser {
       return parsed;
     }
     parsed.query = parse_or(0);
-    if (current_.kind == TokenKind::kClose) {
-      lexer_.fail(current_.offset, "')' without a matching '('");
+    switch (current_.kind) {
+      case TokenKind::kEnd:
+        break;
+      case TokenKind::kClose:
+        lexer_.fail(current_.offset, "')' without a matching '('");
+      case TokenKind::kNear:
+      case TokenKind::kAdj:
+        lexer_.fail(current_.offset, "NEAR and ADJ need a word on each side");
+      default:
+        lexer_.fail(current_.offset, "unexpected text here");
     }
     parsed.highlight_terms = std::move(highlight_terms_);
+    parsed.highlight_prefixes = std::move(highlight_prefixes_);
     return parsed;
   }
 
@@ -267,9 +111,12 @@ class Parser {
         negated = true;
       }
       const std::size_t highlights_before = highlight_terms_.size();
+      const std::size_t prefixes_before = highlight_prefixes_.size();
       std::optional<Xapian::Query> operand = parse_operand(depth);
       if (negated) {
-        highlight_terms_.resize(highlights_before);  // excluded words are never shown matched
+        // Excluded words are never shown matched.
+        highlight_terms_.resize(highlights_before);
+        highlight_prefixes_.resize(prefixes_before);
       }
       if (!operand) {
         continue;  // a word of punctuation only: nothing to search for
@@ -311,10 +158,19 @@ class Parser {
       case TokenKind::kWord:
       case TokenKind::kPhrase:
         count_clause(token.offset);
+        if (current_.kind == TokenKind::kNear || current_.kind == TokenKind::kAdj) {
+          return proximity_query(token);
+        }
+        if (token.kind == TokenKind::kWord && token.text.ends_with('*')) {
+          return wildcard_query(token, "");
+        }
         return text_query(token.text, "");
       case TokenKind::kField:
         count_clause(token.offset);
         return field_query(token);
+      case TokenKind::kNear:
+      case TokenKind::kAdj:
+        lexer_.fail(token.offset, "NEAR and ADJ need a word on each side");
       default:
         lexer_.fail(token.offset, "expected a word, a phrase or '('");
     }
@@ -338,10 +194,77 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
   }
 
+  // The one term a word of a NEAR or ADJ chain stands for.
+  Xapian::Query single_term(const Token& token) {
+    if (token.kind != TokenKind::kWord) {
+      lexer_.fail(token.offset, "NEAR and ADJ join single words");
+    }
+    const auto tokens = analyzer_.tokenize(token.text);
+    if (tokens.size() != 1) {
+      lexer_.fail(token.offset, fmt::format("NEAR and ADJ join single words; '{}' is {} words",
+                                            token.text, tokens.size()));
+    }
+    highlight_terms_.push_back(tokens.front().term);
+    return Xapian::Query(tokens.front().term);
+  }
+
+  // a NEAR/n b NEAR/n c: at most n words between neighbours; ADJ keeps the written order.
+  Xapian::Query proximity_query(const Token& first) {
+    std::vector<Xapian::Query> terms{single_term(first)};
+    const TokenKind kind = current_.kind;
+    std::size_t distance = 0;
+    while (current_.kind == TokenKind::kNear || current_.kind == TokenKind::kAdj) {
+      if (current_.kind != kind) {
+        lexer_.fail(current_.offset, "NEAR and ADJ cannot be mixed in one run of words");
+      }
+      distance = std::max(distance, current_.distance);
+      const std::size_t offset = current_.offset;
+      advance();
+      if (current_.kind == TokenKind::kPhrase || current_.kind == TokenKind::kField) {
+        lexer_.fail(current_.offset, "NEAR and ADJ join single words");
+      }
+      if (current_.kind != TokenKind::kWord) {
+        lexer_.fail(offset, "NEAR and ADJ need a word on each side");
+      }
+      count_clause(current_.offset);
+      terms.push_back(single_term(current_));
+      advance();
+    }
+    // The window spans the words themselves and up to `distance` words between each pair.
+    const auto window =
+        static_cast<Xapian::termcount>(distance * (terms.size() - 1) + terms.size());
+    return Xapian::Query(
+        kind == TokenKind::kNear ? Xapian::Query::OP_NEAR : Xapian::Query::OP_PHRASE, terms.begin(),
+        terms.end(), window);
+  }
+
+  // elect* : every indexed word starting with "elect", at most kMaxWildcardTerms of them.
+  Xapian::Query wildcard_query(const Token& token, std::string_view prefix) {
+    std::string_view stem = token.text;
+    while (stem.ends_with('*')) {
+      stem.remove_suffix(1);
+    }
+    if (column_of(stem, stem.size()) - 1 < kMinWildcardPrefix) {
+      lexer_.fail(token.offset, fmt::format("a wildcard needs at least {} letters before the *",
+                                            kMinWildcardPrefix));
+    }
+    const auto tokens = analyzer_.tokenize(stem);
+    if (tokens.size() != 1 || tokens.front().begin != 0 || tokens.front().end != stem.size()) {
+      lexer_.fail(token.offset,
+                  fmt::format("a wildcard must be one word before the *; '{}' is not", stem));
+    }
+    highlight_prefixes_.push_back(tokens.front().term);
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + tokens.front().term,
+                         kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR);
+  }
+
   std::optional<Xapian::Query> field_query(const Token& token) {
     const schema::Field& field = *schema::find_field(token.field);
     switch (field.kind) {
       case schema::FieldKind::kText:
+        if (!token.quoted && token.text.ends_with('*')) {
+          return wildcard_query(token, field.prefix);
+        }
         return text_query(token.text, field.prefix);
       case schema::FieldKind::kDate:
         return date_query(token);
@@ -359,63 +282,58 @@ class Parser {
   }
 
   Xapian::Query date_query(const Token& token) {
-    const std::string_view text = token.text;
-    const auto dots = text.find("..");
-    const std::string_view from = dots == std::string_view::npos ? text : text.substr(0, dots);
-    const std::string_view to = dots == std::string_view::npos ? text : text.substr(dots + 2);
-    std::optional<DateBound> first;
-    std::optional<DateBound> last;
-    if (!from.empty() && !(first = parse_date_period(from))) {
-      bad_date(token, from);
+    const auto range = parse_date_range(token.text, now_);
+    if (!range) {
+      lexer_.fail(token.offset,
+                  fmt::format("cannot read the date '{}'; write date:2016, date:2016-09, "
+                              "date:2016-09-01..2016-09-30, date:2016-09.., date:..2016-09-30 "
+                              "or date:last-30-days",
+                              token.text));
     }
-    if (!to.empty() && !(last = parse_date_period(to))) {
-      bad_date(token, to);
-    }
-    if (!first && !last) {
-      bad_date(token, text);
+    if (range->first_second && range->last_second && *range->first_second > *range->last_second) {
+      lexer_.fail(token.offset, fmt::format("date range {} ends before it starts", token.text));
     }
     const Xapian::valueno slot = *schema::field("date").slot;
     const auto serialise = [](std::int64_t seconds) {
       return Xapian::sortable_serialise(static_cast<double>(seconds));
     };
-    if (first && last) {
-      if (first->first_second > last->last_second) {
-        lexer_.fail(token.offset, fmt::format("date range {} ends before it starts", text));
-      }
+    if (range->first_second && range->last_second) {
       return unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
-                                      serialise(first->first_second),
-                                      serialise(last->last_second)));
+                                      serialise(*range->first_second),
+                                      serialise(*range->last_second)));
     }
-    if (first) {
+    if (range->first_second) {
       return unweighted(
-          Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, serialise(first->first_second)));
+          Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, serialise(*range->first_second)));
     }
     return unweighted(
-        Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, serialise(last->last_second)));
-  }
-
-  [[noreturn]] void bad_date(const Token& token, std::string_view part) {
-    lexer_.fail(token.offset,
-                fmt::format("cannot read the date '{}'; write date:2016, date:2016-09, "
-                            "date:2016-09-01..2016-09-30, date:2016-09.. or date:..2016-09-30",
-                            part));
+        Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, serialise(*range->last_second)));
   }
 
   Lexer lexer_;
   const indexer::Analyzer& analyzer_;
+  std::int64_t now_;
   Token current_;
   std::size_t clauses_ = 0;
   std::vector<std::string> highlight_terms_;
+  std::vector<std::string> highlight_prefixes_;
 };
 
 }  // namespace
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  return parse(text, now);
+}
+
+ParsedQuery QueryParser::parse(std::string_view text, std::int64_t now) const {
   if (text.size() > kMaxQueryBytes) {
     throw QueryError(
         fmt::format("the query is {} bytes long; the limit is {}", text.size(), kMaxQueryBytes));
   }
-  return Parser(text, analyzer_).parse();
+  return Parser(text, analyzer_, now).parse();
 }
 
 }  // namespace morgue::query

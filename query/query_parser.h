@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,12 +17,18 @@ namespace morgue::query {
 inline constexpr std::size_t kMaxQueryBytes = 4096;
 inline constexpr std::size_t kMaxNestingDepth = 32;
 inline constexpr std::size_t kMaxClauses = 256;
+/// The most distinct words one wildcard may stand for.
+inline constexpr unsigned kMaxWildcardTerms = 1000;
+/// Characters a wildcard needs before its '*'.
+inline constexpr std::size_t kMinWildcardPrefix = 2;
 
 /// A parsed query.
 struct ParsedQuery {
   Xapian::Query query;
   /// Unprefixed terms the user searched for in text, for marking matches in snippets.
   std::vector<std::string> highlight_terms;
+  /// Beginnings of words searched with a wildcard (elect* gives "elect").
+  std::vector<std::string> highlight_prefixes;
 };
 
 /// Parses the query language of docs/query-language.md: words, "phrases", AND / OR / NOT,
@@ -33,8 +40,12 @@ class QueryParser {
   explicit QueryParser(const indexer::Analyzer& analyzer) : analyzer_(analyzer) {}
 
   /// Throws morgue::QueryError naming the column (1-based, in characters) of a syntax error or
-  /// a broken limit. An empty query matches every document.
+  /// a broken limit. An empty query matches every document. Relative dates count from now.
   ParsedQuery parse(std::string_view text) const;
+
+  /// As parse(text), with relative dates (date:last-30-days) counted from `now`, in seconds
+  /// since 1970 UTC.
+  ParsedQuery parse(std::string_view text, std::int64_t now) const;
 
  private:
   const indexer::Analyzer& analyzer_;

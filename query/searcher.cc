@@ -1,5 +1,3 @@
-#include <set>
-
 #include <fmt/format.h>
 #include <xapian.h>
 
@@ -8,10 +6,13 @@
 
 #include "indexer/analyzer.h"
 #include "indexer/schema.h"
-#include "indexer/stored_fields.h"
+#include "query/cursor.h"
 #include "query/facets.h"
 #include "query/query_parser.h"
+#include "query/ranking.h"
 #include "query/snippets.h"
+#include "query/suggestions.h"
+#include "query/threads.h"
 
 namespace morgue {
 
@@ -20,14 +21,66 @@ namespace {
 // A reader open at revision R fails with DatabaseModifiedError once the writer has committed
 // twice since; reopening and trying again is the cure (ENGINEERING-NOTES.md).
 constexpr int kAttempts = 4;
+// Words of an article that stand for it in a "more like this" search.
+constexpr Xapian::termcount kLikeTerms = 25;
 
-using TermSet = std::set<std::string, std::less<>>;
+const char* const kFacetNames = "tag, author, date, site, language, type and kind";
+
+void check_facet_field(const std::string& name) {
+  const schema::Field* field = schema::find_field(name);
+  if (field == nullptr || !field->facet_slot) {
+    throw QueryError(fmt::format("no facet named '{}'; facets are {}", name, kFacetNames));
+  }
+}
+
+void check_request(const SearchRequest& request) {
+  if (request.limit > SearchRequest::kMaxLimit) {
+    throw QueryError(fmt::format("a page holds at most {} hits; {} were asked for",
+                                 SearchRequest::kMaxLimit, request.limit));
+  }
+  if (request.facet_values > SearchRequest::kMaxFacetValues) {
+    throw QueryError(fmt::format("a facet lists at most {} values; {} were asked for",
+                                 SearchRequest::kMaxFacetValues, request.facet_values));
+  }
+  for (const auto& name : request.facets) {
+    check_facet_field(name);
+  }
+  for (const auto& [name, values] : request.filters) {
+    check_facet_field(name);
+    if (values.size() > SearchRequest::kMaxFilterValues) {
+      throw QueryError(fmt::format("a filter selects at most {} values of {}; {} were given",
+                                   SearchRequest::kMaxFilterValues, name, values.size()));
+    }
+    for (const auto& value : values) {
+      if (value.find('"') != std::string::npos) {
+        throw QueryError(
+            fmt::format("a {} filter value cannot hold a double quote: {}", name, value));
+      }
+    }
+  }
+}
+
+bool is_date_sort(SortOrder sort) { return sort != SortOrder::kRelevance; }
 
 }  // namespace
 
+SortOrder parse_sort_order(const std::string& name) {
+  if (name == "relevance") {
+    return SortOrder::kRelevance;
+  }
+  if (name == "newest") {
+    return SortOrder::kNewest;
+  }
+  if (name == "oldest") {
+    return SortOrder::kOldest;
+  }
+  throw QueryError(
+      fmt::format("unknown sort order '{}'; choose relevance, newest or oldest", name));
+}
+
 struct Searcher::Impl {
   explicit Impl(const std::filesystem::path& database_path)
-      : path(database_path), parser(analyzer) {
+      : path(database_path), parser(analyzer), threads(database, analyzer) {
     try {
       database = Xapian::Database(path.string());
     } catch (const Xapian::Error& e) {
@@ -41,18 +94,47 @@ struct Searcher::Impl {
     }
   }
 
-  SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed);
-  void count_facets(const SearchRequest& request, const Xapian::Query& query, SearchResult& result);
-  Hit make_hit(const Xapian::Query& query, const TermSet& terms, const std::string& key,
-               double score, std::size_t comments_per_hit);
-  indexer::StoredDocument stored(Xapian::docid id) {
-    return indexer::parse_stored(database.get_document(id).get_data());
+  // Runs `action` on a fresh view of the database, retrying when a writer's commits overtake
+  // it, and translating Xapian's errors.
+  template <typename Action>
+  auto with_retries(Action action) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        database.reopen();
+        return action();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kAttempts) {
+          throw DatabaseError(
+              fmt::format("database {} changed {} times while being read; try "
+                          "again",
+                          path.string(), kAttempts));
+        }
+      } catch (const Xapian::WildcardError&) {
+        throw QueryError(
+            fmt::format("a wildcard stands for more than {} different words; write "
+                        "more letters before the *",
+                        query::kMaxWildcardTerms));
+      } catch (const Xapian::Error& e) {
+        throw DatabaseError(
+            fmt::format("cannot read database {}: {}", path.string(), e.get_description()));
+      }
+    }
   }
+
+  std::string key_of(const std::string& id_or_key) const;
+  Xapian::Query like_query(const std::string& id_or_key);
+  Xapian::Query filter_query(const std::string& field, const std::vector<std::string>& values);
+  SearchResult run(const SearchRequest& request);
+  void count(const SearchRequest& request, const Xapian::Query& base,
+             const std::map<std::string, Xapian::Query>& filters, SearchResult& result);
+  void page(const SearchRequest& request, const Xapian::Query& query,
+            const query::MatchTerms& terms, bool ranked, SearchResult& result);
 
   std::filesystem::path path;
   Xapian::Database database;
   indexer::Analyzer analyzer;
   query::QueryParser parser;
+  query::ThreadReader threads;
 };
 
 Searcher::Searcher(const std::filesystem::path& database)
@@ -61,136 +143,255 @@ Searcher::Searcher(const std::filesystem::path& database)
 Searcher::~Searcher() = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  if (request.limit > SearchRequest::kMaxLimit) {
-    throw QueryError(fmt::format("a page holds at most {} hits; {} were asked for",
-                                 SearchRequest::kMaxLimit, request.limit));
-  }
-  for (const auto& name : request.facets) {
-    const schema::Field* field = schema::find_field(name);
-    if (field == nullptr || !field->facet_slot) {
-      throw QueryError(
-          fmt::format("no facet named '{}'; facets are tag, author, date, site, "
-                      "language, type and kind",
-                      name));
-    }
-  }
-  const query::ParsedQuery parsed = impl_->parser.parse(request.query);
-  for (int attempt = 1;; ++attempt) {
-    try {
-      impl_->database.reopen();
-      return impl_->run(request, parsed);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kAttempts) {
-        throw DatabaseError(
-            fmt::format("database {} changed {} times while being searched; try again",
-                        impl_->path.string(), kAttempts));
-      }
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(
-          fmt::format("cannot search database {}: {}", impl_->path.string(), e.get_description()));
-    }
-  }
+  check_request(request);
+  return impl_->with_retries([&] { return impl_->run(request); });
 }
 
-void Searcher::Impl::count_facets(const SearchRequest& request, const Xapian::Query& query,
-                                  SearchResult& result) {
+ArticleThread Searcher::article(const std::string& id_or_key) {
+  return impl_->with_retries([&] {
+    auto thread = impl_->threads.thread(impl_->key_of(id_or_key));
+    if (!thread) {
+      throw QueryError(fmt::format("no article with id or key '{}'", id_or_key));
+    }
+    return *thread;
+  });
+}
+
+// An id as the source gave it ("mg-001") or a key ("id:mg-001", "url:...", "hash:...").
+std::string Searcher::Impl::key_of(const std::string& id_or_key) const {
+  if (threads.article_docid(id_or_key) != 0) {
+    return id_or_key;
+  }
+  return "id:" + id_or_key;
+}
+
+Xapian::Query Searcher::Impl::like_query(const std::string& id_or_key) {
+  const std::string key = key_of(id_or_key);
+  const Xapian::docid article = threads.article_docid(key);
+  if (article == 0) {
+    throw QueryError(fmt::format("no article with id or key '{}' to find others like", id_or_key));
+  }
+  Xapian::RSet relevant;
+  relevant.add_document(article);
   Xapian::Enquire enquire(database);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  // Articles and comments are always counted apart, whichever facets were asked for.
-  query::FacetCounter kinds(schema::field("kind"));
-  enquire.add_matchspy(&kinds);
-  std::vector<std::unique_ptr<query::FacetCounter>> counters;
-  for (const auto& name : request.facets) {
-    counters.push_back(std::make_unique<query::FacetCounter>(schema::field(name)));
-    enquire.add_matchspy(counters.back().get());
+  enquire.set_query(Xapian::Query::MatchAll);
+  // Plain words only: prefixed terms (tags, authors, ids) start with a capital letter.
+  struct PlainWords : Xapian::ExpandDecider {
+    bool operator()(const std::string& term) const override {
+      return !term.empty() && !(term.front() >= 'A' && term.front() <= 'Z') &&
+             term.find_first_not_of("0123456789.,") != std::string::npos;
+    }
+  } plain_words;
+  const Xapian::ESet words = enquire.get_eset(kLikeTerms, relevant, &plain_words);
+  std::vector<Xapian::Query> terms;
+  for (auto word = words.begin(); word != words.end(); ++word) {
+    terms.emplace_back(*word);
   }
-  // Asking Xapian to check every document makes the counts exact, not estimates.
-  const Xapian::MSet all = enquire.get_mset(0, 0, database.get_doccount());
-  result.total_documents = all.get_matches_estimated();
-  for (const auto& [value, count] : kinds.result(2).values) {
-    (value == schema::kKindComment ? result.total_comments : result.total_articles) = count;
-  }
-  for (const auto& counter : counters) {
-    result.facets.push_back(counter->result(request.facet_values));
-  }
+  const Xapian::Query itself(schema::term(schema::field("thread"), key));
+  const Xapian::Query articles(
+      schema::term(schema::field("kind"), std::string(schema::kKindArticle)));
+  return Xapian::Query(
+      Xapian::Query::OP_AND_NOT,
+      Xapian::Query(Xapian::Query::OP_FILTER,
+                    Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), articles),
+      itself);
 }
 
-Hit Searcher::Impl::make_hit(const Xapian::Query& query, const TermSet& terms,
-                             const std::string& key, double score, std::size_t comments_per_hit) {
-  Hit hit;
-  hit.key = key;
-  hit.score = score;
-  // Everything in the thread that matched: the article itself and its matching comments.
-  const schema::Field& thread = schema::field("thread");
-  Xapian::Enquire enquire(database);
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::term(thread, key))));
-  const Xapian::MSet matches = enquire.get_mset(0, comments_per_hit + 1, database.get_doccount());
-  const std::string id_term = schema::term(schema::field("id"), key);
-  Xapian::PostingIterator article_posting = database.postlist_begin(id_term);
-  if (article_posting == database.postlist_end(id_term)) {
-    throw DatabaseError(
-        fmt::format("database {} has comments under article {} but not the "
-                    "article itself",
-                    path.string(), key));
+// The values of one facet field, ORed, as the query language reads them.
+Xapian::Query Searcher::Impl::filter_query(const std::string& field,
+                                           const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> alternatives;
+  for (const auto& value : values) {
+    alternatives.push_back(parser.parse(fmt::format("{}:\"{}\"", field, value)).query);
   }
-  indexer::StoredDocument article = stored(*article_posting);
-  hit.article = std::move(article.article);
-  hit.comment_count = article.comment_count;
-  std::size_t matched_documents = matches.get_matches_estimated();
-  for (auto match = matches.begin(); match != matches.end(); ++match) {
-    if (*match == *article_posting) {
-      hit.article_matched = true;
-      continue;
-    }
-    if (hit.comments.size() == comments_per_hit) {
-      continue;
-    }
-    indexer::StoredDocument comment = stored(*match);
-    CommentHit comment_hit;
-    comment_hit.snippet = query::make_snippet(analyzer, comment.comment.text, terms);
-    comment_hit.comment = std::move(comment.comment);
-    hit.comments.push_back(std::move(comment_hit));
-  }
-  if (!hit.article_matched && matched_documents > hit.comments.size()) {
-    // The article may rank below the shown comments; ask for it directly.
-    Xapian::Enquire article_only(database);
-    article_only.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(id_term)));
-    hit.article_matched = !article_only.get_mset(0, 1).empty();
-  }
-  hit.matched_comments = matched_documents - (hit.article_matched ? 1 : 0);
-  const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-  hit.snippet = query::make_snippet(analyzer, text, terms);
-  return hit;
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
-SearchResult Searcher::Impl::run(const SearchRequest& request, const query::ParsedQuery& parsed) {
+SearchResult Searcher::Impl::run(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
+  result.like = request.like;
   result.offset = request.offset;
   result.limit = request.limit;
-  count_facets(request, parsed.query, result);
 
-  // One hit per thread: its best-ranked document stands for the article and its comments.
-  const Xapian::valueno thread_slot = *schema::field("thread").slot;
-  Xapian::Enquire enquire(database);
-  enquire.set_query(parsed.query);
-  enquire.set_collapse_key(thread_slot);
-  if (parsed.highlight_terms.empty()) {
-    // Filters alone give every hit the same weight: newest first is the useful order then.
-    enquire.set_sort_by_value_then_relevance(*schema::field("date").slot, true);
+  const query::ParsedQuery parsed = parser.parse(request.query);
+  Xapian::Query base = parsed.query;
+  if (!request.like.empty()) {
+    const Xapian::Query like = like_query(request.like);
+    base = request.query.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, base, like);
   }
-  const Xapian::MSet page =
-      enquire.get_mset(request.offset, request.limit, database.get_doccount());
-  result.total_hits = page.get_matches_estimated();
-  const TermSet terms(parsed.highlight_terms.begin(), parsed.highlight_terms.end());
-  for (auto match = page.begin(); match != page.end(); ++match) {
-    const std::string key = match.get_document().get_value(thread_slot);
-    result.hits.push_back(
-        make_hit(parsed.query, terms, key, match.get_weight(), request.comments_per_hit));
+  std::map<std::string, Xapian::Query> filters;
+  for (const auto& [field, values] : request.filters) {
+    if (!values.empty()) {
+      filters.emplace(schema::find_field(field)->name, filter_query(field, values));
+    }
+  }
+  std::vector<Xapian::Query> all_filters;
+  for (const auto& [field, filter] : filters) {
+    all_filters.push_back(filter);
+  }
+  const Xapian::Query query =
+      all_filters.empty() ? base
+                          : Xapian::Query(Xapian::Query::OP_FILTER, base,
+                                          Xapian::Query(Xapian::Query::OP_AND, all_filters.begin(),
+                                                        all_filters.end()));
+  count(request, base, filters, result);
+
+  const query::MatchTerms terms{{parsed.highlight_terms.begin(), parsed.highlight_terms.end()},
+                                parsed.highlight_prefixes};
+  const bool ranked = !parsed.highlight_terms.empty() || !parsed.highlight_prefixes.empty() ||
+                      !request.like.empty();
+  page(request, query, terms, ranked, result);
+  if (result.total_hits == 0 && !request.query.empty()) {
+    result.did_you_mean = query::suggest_query(database, analyzer, request.query);
   }
   return result;
+}
+
+// Totals and facets, exact over every match. A selected facet is counted without its own
+// selection, so its other values stay visible (multi-select faceting).
+void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& base,
+                           const std::map<std::string, Xapian::Query>& filters,
+                           SearchResult& result) {
+  const auto filtered = [&](const std::string& except) {
+    std::vector<Xapian::Query> kept;
+    for (const auto& [field, filter] : filters) {
+      if (field != except) {
+        kept.push_back(filter);
+      }
+    }
+    if (kept.empty()) {
+      return base;
+    }
+    return Xapian::Query(Xapian::Query::OP_FILTER, base,
+                         Xapian::Query(Xapian::Query::OP_AND, kept.begin(), kept.end()));
+  };
+  // Runs one counting pass: every document matching `query` goes past the spies.
+  const auto run_pass = [this](const Xapian::Query& query,
+                               const std::vector<Xapian::MatchSpy*>& spies) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    for (auto* spy : spies) {
+      enquire.add_matchspy(spy);
+    }
+    return enquire.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
+  };
+
+  const schema::Field& kind = schema::field("kind");
+  query::FacetCounter kinds(kind);
+  query::DistinctCounter thread_count(*schema::field("thread").slot);
+  std::vector<Xapian::MatchSpy*> spies{&kinds, &thread_count};
+  // Facets counted in the main pass, and the selected ones counted apart.
+  std::map<std::string, std::unique_ptr<query::FacetCounter>> counters;
+  std::unique_ptr<query::DateHistogram> histogram;
+  for (const auto& name : request.facets) {
+    const std::string field(schema::find_field(name)->name);
+    if (filters.contains(field)) {
+      continue;
+    }
+    if (field == "date") {
+      histogram = std::make_unique<query::DateHistogram>();
+      spies.push_back(histogram.get());
+    } else {
+      counters[field] = std::make_unique<query::FacetCounter>(schema::field(field));
+      spies.push_back(counters[field].get());
+    }
+  }
+  result.total_documents = run_pass(filtered(""), spies);
+  result.total_hits = thread_count.count();
+  for (const auto& value : kinds.result(2).values) {
+    (value.value == schema::kKindComment ? result.total_comments : result.total_articles) =
+        value.count;
+  }
+
+  for (const auto& name : request.facets) {
+    const std::string field(schema::find_field(name)->name);
+    Facet facet;
+    if (filters.contains(field)) {
+      if (field == "date") {
+        query::DateHistogram own;
+        run_pass(filtered(field), {&own});
+        facet = own.result();
+      } else {
+        query::FacetCounter own(schema::field(field));
+        run_pass(filtered(field), {&own});
+        facet = own.result(request.facet_values);
+      }
+      const auto& selected = request.filters.at(name);
+      for (auto& value : facet.values) {
+        for (const auto& wanted : selected) {
+          value.selected = value.selected ||
+                           analyzer.normalize(wanted) == analyzer.normalize(value.value) ||
+                           value.filter == query::filter_for(field, wanted);
+        }
+      }
+    } else if (field == "date") {
+      facet = histogram->result();
+    } else {
+      facet = counters.at(field)->result(request.facet_values);
+    }
+    result.facets.push_back(std::move(facet));
+  }
+}
+
+// One page of hits, one per thread, in the requested order, starting at the offset or cursor.
+void Searcher::Impl::page(const SearchRequest& request, const Xapian::Query& query,
+                          const query::MatchTerms& terms, bool ranked, SearchResult& result) {
+  SortOrder sort = request.sort;
+  if (sort == SortOrder::kRelevance && !ranked) {
+    sort = SortOrder::kNewest;  // filters alone rank nothing: the newest is the useful first
+  }
+  query::Cursor start{request.offset, "", 0};
+  if (!request.after.empty()) {
+    const auto cursor = query::decode_cursor(request.after);
+    if (!cursor) {
+      throw QueryError(
+          fmt::format("'{}' is not a cursor from this search's next_cursor", request.after));
+    }
+    start = *cursor;
+    result.offset = start.offset;
+  }
+  const Xapian::valueno date_slot = *schema::field("date").slot;
+  const Xapian::valueno thread_slot = *schema::field("thread").slot;
+  Xapian::Query paged = query::with_preferences(query);
+  std::size_t skip = start.offset;
+  if (is_date_sort(sort) && !start.last_date.empty()) {
+    // Continue from the last date shown: a range on the date, then skip the hits already
+    // shown with that very date.
+    const auto op =
+        sort == SortOrder::kNewest ? Xapian::Query::OP_VALUE_LE : Xapian::Query::OP_VALUE_GE;
+    paged = Xapian::Query(Xapian::Query::OP_FILTER, paged,
+                          Xapian::Query(op, date_slot, start.last_date));
+    skip = start.same_date;
+  }
+  Xapian::Enquire enquire(database);
+  enquire.set_query(paged);
+  const auto weight = query::make_weight();
+  enquire.set_weighting_scheme(*weight);
+  enquire.set_collapse_key(thread_slot);
+  if (is_date_sort(sort)) {
+    enquire.set_sort_by_value_then_relevance(date_slot, sort == SortOrder::kNewest);
+  }
+  const Xapian::MSet mset = enquire.get_mset(skip, request.limit);
+  query::Cursor next{start.offset, start.last_date, start.same_date};
+  for (auto match = mset.begin(); match != mset.end(); ++match) {
+    const Xapian::Document document = match.get_document();
+    result.hits.push_back(threads.hit(query, terms, document.get_value(thread_slot),
+                                      match.get_weight(), request.comments_per_hit));
+    ++next.offset;
+    const std::string date = document.get_value(date_slot);
+    if (is_date_sort(sort) && !date.empty()) {
+      next.same_date = date == next.last_date ? next.same_date + 1 : 1;
+      next.last_date = date;
+    } else {
+      next.last_date.clear();  // undated hits or relevance: continue by offset
+      next.same_date = 0;
+    }
+  }
+  if (next.offset < result.total_hits && !result.hits.empty()) {
+    result.next_cursor = query::encode_cursor(next);
+  }
 }
 
 }  // namespace morgue

@@ -47,8 +47,20 @@ void collapse_spaces(Snippet& snippet) {
 
 }  // namespace
 
+bool MatchTerms::matches(std::string_view term) const {
+  if (terms.contains(term)) {
+    return true;
+  }
+  for (const auto& prefix : prefixes) {
+    if (term.starts_with(prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
-                     const std::set<std::string, std::less<>>& terms, std::size_t words) {
+                     const MatchTerms& query_terms, std::size_t words) {
   Snippet snippet;
   const auto tokens = analyzer.tokenize(text);
   if (tokens.empty()) {
@@ -56,7 +68,7 @@ Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
   }
   std::vector<bool> matched(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    matched[i] = terms.contains(tokens[i].term);
+    matched[i] = query_terms.matches(tokens[i].term);
   }
   // Slide a window of `words` tokens; score = distinct terms in it, then total matches.
   std::size_t best_start = 0;

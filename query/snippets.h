@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <morgue/result.h>
 
@@ -11,10 +12,18 @@
 
 namespace morgue::query {
 
+/// The words a query searched for, as the analyzer writes them.
+struct MatchTerms {
+  std::set<std::string, std::less<>> terms;  ///< whole words
+  std::vector<std::string> prefixes;         ///< beginnings of words (wildcards)
+
+  bool matches(std::string_view term) const;
+};
+
 /// The window of about `words` words of `text` holding the most distinct query terms, with
 /// each matched word (or run of adjacent matched words, such as a phrase) marked. Offsets come
 /// from the shared analyzer, so they are right in any script. With no match, the opening words.
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
-                     const std::set<std::string, std::less<>>& terms, std::size_t words = 30);
+                     const MatchTerms& query_terms, std::size_t words = 30);
 
 }  // namespace morgue::query

@@ -1,11 +1,14 @@
 #include "query/query_parser.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include <morgue/error.h>
+
+#include "query/date_range.h"
 
 namespace morgue::query {
 namespace {
@@ -49,6 +52,12 @@ TEST(QueryParser, BuildsTheQueryAUserMeans) {
       {"NOT kerry", "Query((<alldocuments> AND_NOT kerry@1))"},
       {"...", "Query(<alldocuments>)"},
       {"10:30", "Query((10@1 PHRASE 2 30@2))"},
+      {"kerry NEAR/3 lavrov", "Query((kerry NEAR 5 lavrov))"},
+      {"kerry NEAR lavrov", "Query((kerry NEAR 12 lavrov))"},
+      {"kerry ADJ/1 lavrov ADJ/1 talks", "Query((kerry PHRASE 5 lavrov PHRASE 5 talks))"},
+      {"elect*", "Query(WILDCARD SYNONYM elect)"},
+      {"title:Elect*", "Query(WILDCARD SYNONYM Select)"},
+      {"body:aleppo", "Query(aleppo@1)"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.input);
@@ -67,6 +76,39 @@ TEST(QueryParser, DateRangesCoverWholeDaysMonthsAndYearsInUtc) {
   EXPECT_NE(described("date:2016-09..").find("VALUE_GE 0"), std::string::npos);
 }
 
+TEST(QueryParser, RelativeDatesCountBackFromNow) {
+  // 2016-10-15T12:00:00Z
+  constexpr std::int64_t kNow = 1476532800;
+  constexpr std::int64_t kDay = 86400;
+  struct Row {
+    std::string input;
+    std::optional<std::int64_t> first;
+    std::optional<std::int64_t> last;
+  };
+  const std::vector<Row> rows = {
+      {"last-30-days", kNow - 30 * kDay, kNow},
+      {"last-2-weeks", kNow - 14 * kDay, kNow},
+      {"last-1-months", 1473940800, kNow},  // 2016-09-15T12:00:00Z
+      {"last-1-years", 1444910400, kNow},   // 2015-10-15T12:00:00Z
+      {"today", kNow - 12 * 3600, kNow + 12 * 3600 - 1},
+      {"yesterday", kNow - 36 * 3600, kNow - 12 * 3600 - 1},
+      {"2016-09", 1472688000, 1475279999},
+      {"2016-09..", 1472688000, std::nullopt},
+      {"..2016-09-30", std::nullopt, 1475279999},
+      {"last-7-days..", kNow - 7 * kDay, std::nullopt},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.input);
+    const auto range = parse_date_range(row.input, kNow);
+    ASSERT_TRUE(range.has_value());
+    EXPECT_EQ(range->first_second, row.first);
+    EXPECT_EQ(range->last_second, row.last);
+  }
+  for (const char* bad : {"last-days", "last-3-fortnights", "2016-9", "..", "tomorrow"}) {
+    EXPECT_FALSE(parse_date_range(bad, kNow).has_value()) << bad;
+  }
+}
+
 TEST(QueryParser, ErrorsSayWhereTheyAre) {
   struct Row {
     std::string input;
@@ -83,9 +125,22 @@ TEST(QueryParser, ErrorsSayWhereTheyAre) {
       {"()", "column 2: empty parentheses"},
       {"date:2016-13",
        "column 1: cannot read the date '2016-13'; write date:2016, date:2016-09, "
-       "date:2016-09-01..2016-09-30, date:2016-09.. or date:..2016-09-30"},
+       "date:2016-09-01..2016-09-30, date:2016-09.., date:..2016-09-30 or date:last-30-days"},
       {"date:2016-10..2016-09", "column 1: date range 2016-10..2016-09 ends before it starts"},
       {"Zürich \"x", "column 8: unbalanced quote"},
+      {"kerry NEAR", "column 7: NEAR and ADJ need a word on each side"},
+      {"NEAR kerry", "column 1: NEAR and ADJ need a word on each side"},
+      {"kerry NEAR/x lavrov", "column 7: write NEAR/n with n a number of words from 0 to 100"},
+      {"kerry ADJ/101 lavrov", "column 7: write ADJ/n with n a number of words from 0 to 100"},
+      {"kerry NEAR \"a b\"", "column 12: NEAR and ADJ join single words"},
+      {"al-Farafira NEAR kerry",
+       "column 1: NEAR and ADJ join single words; 'al-Farafira' is 2 words"},
+      {"a NEAR b ADJ c", "column 10: NEAR and ADJ cannot be mixed in one run of words"},
+      {"e*", "column 1: a wildcard needs at least 2 letters before the *"},
+      {"a-b*", "column 1: a wildcard must be one word before the *; 'a-b' is not"},
+      {"date:last-x-days",
+       "column 1: cannot read the date 'last-x-days'; write date:2016, date:2016-09, "
+       "date:2016-09-01..2016-09-30, date:2016-09.., date:..2016-09-30 or date:last-30-days"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.input);

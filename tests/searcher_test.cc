@@ -1,6 +1,7 @@
 // Searches over an index of the sample archive in data/sample, asserting what a user sees.
 #include <map>
 #include <memory>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -150,7 +151,12 @@ TEST_F(SampleArchive, DateRangeAndFacetsCountEveryMatch) {
   const auto result = search("date:2016-09-01..2016-09-30 in:articles");
   EXPECT_EQ(ids(result), (std::vector<std::string>{"mg-008", "mg-009", "mg-010", "mg-011", "mg-012",
                                                    "mg-013", "mg-101", "mg-102"}));
-  EXPECT_EQ(facet(result, "date"), (std::map<std::string, std::size_t>{{"2016-09", 8}}));
+  std::size_t dated = 0;
+  for (const auto& [day, count] : facet(result, "date")) {
+    EXPECT_TRUE(day.starts_with("2016-09-")) << day;  // a month of hits is counted by day
+    dated += count;
+  }
+  EXPECT_EQ(dated, 8u);
   EXPECT_EQ(facet(result, "site")["harbourgazette.example"], 4u);
   EXPECT_EQ(facet(result, "tag")["ceasefire"], 4u);
   // Filters alone rank nothing, so the newest comes first.
@@ -167,14 +173,20 @@ TEST_F(SampleArchive, FacetsListTheTopValuesAndCountTheRest) {
   for (const auto& f : result.facets) {
     if (f.field == "author") {
       ASSERT_EQ(f.values.size(), 2u);
-      EXPECT_EQ(f.values[0], (FacetValue{"Samuel Osei", 5}));
-      EXPECT_EQ(f.values[1], (FacetValue{"Maria Okafor", 4}));  // ties in name order
+      EXPECT_EQ(f.values[0].value, "Samuel Osei");
+      EXPECT_EQ(f.values[0].count, 5u);
+      EXPECT_EQ(f.values[0].filter, "author:\"Samuel Osei\"");
+      EXPECT_EQ(f.values[1].value, "Maria Okafor");  // ties in name order
+      EXPECT_EQ(f.values[1].count, 4u);
       EXPECT_GT(f.values_left_out, 5u);
     }
     if (f.field == "date") {
-      EXPECT_EQ(f.values.size(), 8u);  // Jul 2016 .. Feb 2017: a histogram lists every month
-      EXPECT_EQ(f.values.front().value, "2016-07");
-      EXPECT_EQ(f.values.back().value, "2017-02");
+      // July 2016 to February 2017 by week, empty weeks included: a histogram has no gaps.
+      EXPECT_EQ(f.bucket, "week");
+      EXPECT_EQ(f.values.size(), 34u);
+      EXPECT_EQ(f.values.front().value, "2016-07-04");
+      EXPECT_EQ(f.values.back().value, "2017-02-20");
+      EXPECT_EQ(f.values_left_out, 0u);
     }
   }
 }
@@ -209,6 +221,192 @@ TEST_F(SampleArchive, BadQueriesAndRequestsAreClearErrors) {
               "no facet named 'colour'; facets are tag, author, date, site, language, type and "
               "kind");
   }
+}
+
+TEST_F(SampleArchive, SelectedFacetValuesNarrowHitsButKeepTheirFacetsCounts) {
+  Searcher searcher(*temp_ / "sample.db");
+  SearchRequest request;
+  request.query = "in:articles";
+  request.filters = {{"site", {"valleytimes.example"}}};
+  const auto one = searcher.search(request);
+  for (const auto& hit : one.hits) {
+    EXPECT_EQ(hit.article.site, "valleytimes.example");
+  }
+  EXPECT_EQ(one.total_hits, 7u);
+  // The site facet still shows every site with its count, the selected one marked.
+  const auto sites = facet(one, "site");
+  EXPECT_EQ(sites, (std::map<std::string, std::size_t>{{"harbourgazette.example", 6},
+                                                       {"thenorthernledger.example", 8},
+                                                       {"valleytimes.example", 7},
+                                                       {"wirecentral.example", 9},
+                                                       {"Sputnik", 1}}));
+  for (const auto& f : one.facets) {
+    for (const auto& value : f.values) {
+      EXPECT_EQ(value.selected, f.field == "site" && value.value == "valleytimes.example")
+          << f.field << " " << value.value;
+    }
+  }
+  // Other facets count only what the selection leaves.
+  EXPECT_EQ(facet(one, "type"),
+            (std::map<std::string, std::size_t>{{"analysis", 1}, {"news", 4}, {"opinion", 2}}));
+
+  // Values of one field are ORed; fields are ANDed.
+  request.filters = {{"site", {"valleytimes.example", "wirecentral.example"}}};
+  EXPECT_EQ(searcher.search(request).total_hits, 16u);
+  request.filters["type"] = {"opinion"};
+  EXPECT_EQ(searcher.search(request).total_hits, 2u);
+}
+
+TEST_F(SampleArchive, DateHistogramBucketFitsTheRange) {
+  Searcher searcher(*temp_ / "sample.db");
+  SearchRequest request;
+  request.query = "in:articles";
+  request.facets = {"date"};
+  const auto all = searcher.search(request);
+  ASSERT_EQ(all.facets.size(), 1u);
+  EXPECT_EQ(all.facets[0].bucket, "week");  // July 2016 to February 2017
+  std::size_t counted = 0;
+  for (const auto& value : all.facets[0].values) {
+    counted += value.count;
+  }
+  EXPECT_EQ(counted, 31u);
+  EXPECT_EQ(all.facets[0].values.front().value, "2016-07-04");
+  EXPECT_EQ(all.facets[0].values.front().filter, "date:2016-07-04..2016-07-10");
+
+  request.query = "in:articles date:2016-09";
+  const auto september = searcher.search(request);
+  EXPECT_EQ(september.facets[0].bucket, "day");
+  EXPECT_EQ(september.facets[0].values.front().value, "2016-09-09");  // 00:45 at UTC+2
+  EXPECT_EQ(september.facets[0].values.back().value, "2016-09-28");
+
+  request.query = "in:articles date:2016-07..2016-09";
+  const auto quarter = searcher.search(request);
+  EXPECT_EQ(quarter.facets[0].bucket, "week");
+  // A week's filter selects exactly that week's hits.
+  for (const auto& week : quarter.facets[0].values) {
+    SearchRequest narrowed;
+    narrowed.query = "in:articles " + week.filter;
+    narrowed.facets = {};
+    EXPECT_EQ(searcher.search(narrowed).total_documents, week.count) << week.filter;
+  }
+}
+
+TEST_F(SampleArchive, SortsByDateAndCursorsWalkEveryHitOnce) {
+  Searcher searcher(*temp_ / "sample.db");
+  for (const SortOrder sort : {SortOrder::kNewest, SortOrder::kOldest, SortOrder::kRelevance}) {
+    SearchRequest request;
+    request.query = "syria OR elections OR climate OR quota";
+    request.sort = sort;
+    request.limit = 4;
+    request.facets = {};
+    std::vector<std::string> walked;
+    std::vector<std::string> dates;
+    SearchResult page = searcher.search(request);
+    const std::size_t total = page.total_hits;
+    for (;;) {
+      for (const auto& hit : page.hits) {
+        walked.push_back(hit.key);
+        dates.push_back(hit.article.published ? hit.article.published->iso8601() : "");
+      }
+      if (page.next_cursor.empty()) {
+        break;
+      }
+      request.after = page.next_cursor;
+      page = searcher.search(request);
+    }
+    EXPECT_EQ(walked.size(), total);
+    EXPECT_EQ(std::set<std::string>(walked.begin(), walked.end()).size(), total);
+    if (sort != SortOrder::kRelevance) {
+      SearchRequest whole = request;
+      whole.after.clear();
+      whole.limit = 100;
+      std::vector<std::string> all;
+      for (const auto& hit : searcher.search(whole).hits) {
+        all.push_back(hit.key);
+      }
+      EXPECT_EQ(walked, all);  // the cursor pages are the one long page, cut up
+    }
+  }
+  SearchRequest newest;
+  newest.query = "in:articles";
+  newest.sort = SortOrder::kNewest;
+  newest.limit = 1;
+  EXPECT_EQ(searcher.search(newest).hits[0].article.title,
+            "US Threatens to Suspend Engagement With Russia in Syria Over Aleppo Situation");
+  newest.sort = SortOrder::kOldest;
+  EXPECT_EQ(searcher.search(newest).hits[0].article.id, "mg-001");
+  newest.after = "nonsense";
+  EXPECT_THROW(searcher.search(newest), QueryError);
+}
+
+TEST_F(SampleArchive, MisspelledQueriesGetASuggestion) {
+  EXPECT_EQ(search("qouta").did_you_mean, "quota");
+  EXPECT_EQ(search("harbour qouta").did_you_mean, "harbour quota");
+  EXPECT_EQ(search("tag:qouta").did_you_mean, "");  // field values are not words to correct
+  EXPECT_EQ(search("quota").did_you_mean, "");      // found something: nothing to suggest
+}
+
+TEST_F(SampleArchive, ArticleViewShowsTheWholeThread) {
+  Searcher searcher(*temp_ / "sample.db");
+  const ArticleThread thread = searcher.article("mg-103");
+  EXPECT_EQ(thread.key, "id:mg-103");
+  EXPECT_EQ(thread.article.title, "Residents pack Millford meeting on flood plans");
+  ASSERT_EQ(thread.article.comments.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(thread.article.comments[i].position, static_cast<int>(i + 1));
+  }
+  EXPECT_EQ(thread.article.comments[1].author, "");
+  EXPECT_EQ(searcher.article("id:mg-103").key, "id:mg-103");
+  try {
+    searcher.article("mg-999");
+    FAIL();
+  } catch (const QueryError& error) {
+    EXPECT_EQ(std::string(error.what()), "no article with id or key 'mg-999'");
+  }
+}
+
+TEST_F(SampleArchive, MoreLikeThisFindsArticlesOnTheSameStory) {
+  Searcher searcher(*temp_ / "sample.db");
+  SearchRequest request;
+  request.like = "mg-008";  // Kerry and Lavrov agree a Syria truce plan
+  request.limit = 3;
+  const auto result = searcher.search(request);
+  ASSERT_EQ(result.hits.size(), 3u);
+  std::set<std::string> ids;
+  for (const auto& hit : result.hits) {
+    EXPECT_NE(hit.article.id, "mg-008");
+    EXPECT_TRUE(hit.article_matched);
+    ids.insert(hit.article.id);
+  }
+  EXPECT_TRUE(ids.contains("mg-003")) << "Geneva talks on Syria end without agreement";
+  EXPECT_EQ(result.total_comments, 0u);
+}
+
+TEST(Searcher, AWildcardThatStandsForTooManyWordsIsAClearError) {
+  testing::TempDir temp;
+  {
+    Indexer indexer(temp / "db");
+    Article article;
+    article.id = "many";
+    article.title = "Many words";
+    for (int i = 0; i < 1200; ++i) {
+      article.body += "zq" + std::to_string(i) + " ";
+    }
+    indexer.add_article(article);
+  }
+  Searcher searcher(temp / "db");
+  SearchRequest request;
+  request.query = "zq*";
+  try {
+    searcher.search(request);
+    FAIL();
+  } catch (const QueryError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "a wildcard stands for more than 1000 different words; write more letters before "
+              "the *");
+  }
+  request.query = "zq11*";
+  EXPECT_EQ(searcher.search(request).total_hits, 1u);
 }
 
 TEST(Searcher, RefusesAPathThatIsNoDatabase) {

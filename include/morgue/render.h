@@ -25,4 +25,20 @@ enum class TextStyle {
 /// indented under it, then the facets.
 std::string to_text(const SearchResult& result, TextStyle style);
 
+/// One JSON object per line: each hit (as in to_json's "hits"), then a last line
+/// {"summary": {...}} with the totals, facets and cursor. For streaming into other tools.
+std::string to_jsonl(const SearchResult& result);
+
+/// The page of hits as CSV with a header row: rank, key, id, title, url, site, published,
+/// authors, tags, type, language, score, article_matched, matched_comments. Lists are joined
+/// with "; ". RFC 4180 quoting.
+std::string to_csv(const SearchResult& result);
+
+/// An article with its comment thread as JSON ({"format_version", "key", "article"}).
+std::string to_json(const ArticleThread& thread);
+
+/// An article with its comment thread for a person: the article, then each comment with its
+/// place, author and whom it answers.
+std::string to_text(const ArticleThread& thread);
+
 }  // namespace morgue

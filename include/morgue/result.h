@@ -41,22 +41,32 @@ struct Hit {
 
 /// One value of a facet and how many matching documents have it.
 struct FacetValue {
-  std::string value;
-  std::size_t count = 0;
+  std::string value;      ///< as the source wrote it; for the date facet a bucket's label
+  std::size_t count = 0;  ///< matching documents with this value (articles + comments)
+  std::size_t articles = 0;
+  std::size_t comments = 0;
+  /// The query-language filter that selects this value, e.g. `tag:"John Kerry"` or
+  /// `date:2016-09-12..2016-09-18`; put it in SearchRequest::filters or in a query.
+  std::string filter;
+  bool selected = false;  ///< the request's filters select this value
 
   friend bool operator==(const FacetValue&, const FacetValue&) = default;
 };
 
 /// Counts of one field's values over every matching document (articles and comments).
 struct Facet {
-  std::string field;                ///< "tag", "author", "date" (by month, "2016-09"), ...
-  std::vector<FacetValue> values;   ///< most frequent first; "date" in time order
+  std::string field;                ///< "tag", "author", "date", "site", ...
+  std::vector<FacetValue> values;   ///< most frequent first; the date facet in time order
   std::size_t values_left_out = 0;  ///< further values not listed (beyond the limit)
+  /// The date facet's bucket, chosen to fit the range of matching dates: "day" (up to 62
+  /// days), "week" (up to a year), "month" (up to 20 years) or "year". Empty for other facets.
+  std::string bucket;
 };
 
 /// The answer to a search.
 struct SearchResult {
   std::string query;
+  std::string like;  ///< the article whose likes were asked for (SearchRequest::like), or ""
   std::size_t total_documents = 0;  ///< matching articles and comments, exact
   std::size_t total_articles = 0;   ///< of those, articles
   std::size_t total_comments = 0;   ///< of those, comments
@@ -65,6 +75,17 @@ struct SearchResult {
   std::size_t limit = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;
+  /// Pass as SearchRequest::after to get the page after this one; empty on the last page.
+  std::string next_cursor;
+  /// The query with unknown words replaced by close indexed words, when the query found
+  /// nothing and such words exist; empty otherwise.
+  std::string did_you_mean;
+};
+
+/// An article with its whole comment thread, as stored.
+struct ArticleThread {
+  std::string key;  ///< see docs/schema.md
+  Article article;  ///< with its comments, in thread order
 };
 
 }  // namespace morgue

@@ -1,0 +1,90 @@
+#include "query/threads.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <morgue/error.h>
+
+#include "indexer/schema.h"
+#include "indexer/stored_fields.h"
+
+namespace morgue::query {
+
+Xapian::docid ThreadReader::article_docid(const std::string& key) const {
+  const std::string id_term = schema::term(schema::field("id"), key);
+  const auto posting = database_.postlist_begin(id_term);
+  return posting == database_.postlist_end(id_term) ? 0 : *posting;
+}
+
+Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const std::string& key,
+                      double score, std::size_t comments_per_hit) const {
+  Hit hit;
+  hit.key = key;
+  hit.score = score;
+  const Xapian::docid article_id = article_docid(key);
+  if (article_id == 0) {
+    throw DatabaseError(
+        fmt::format("the database has comments under article {} but not the article", key));
+  }
+  indexer::StoredDocument article =
+      indexer::parse_stored(database_.get_document(article_id).get_data());
+  hit.article = std::move(article.article);
+  hit.comment_count = article.comment_count;
+
+  // Everything in the thread that matched: the article itself and its matching comments.
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(schema::term(schema::field("thread"), key))));
+  const Xapian::MSet matches = enquire.get_mset(0, comments_per_hit + 1, database_.get_doccount());
+  for (auto match = matches.begin(); match != matches.end(); ++match) {
+    if (*match == article_id) {
+      hit.article_matched = true;
+      continue;
+    }
+    if (hit.comments.size() == comments_per_hit) {
+      continue;
+    }
+    indexer::StoredDocument comment = indexer::parse_stored(match.get_document().get_data());
+    CommentHit comment_hit;
+    comment_hit.snippet = make_snippet(analyzer_, comment.comment.text, terms);
+    comment_hit.comment = std::move(comment.comment);
+    hit.comments.push_back(std::move(comment_hit));
+  }
+  const std::size_t matched_documents = matches.get_matches_estimated();
+  if (!hit.article_matched && matched_documents > hit.comments.size()) {
+    // The article may rank below the comments shown; ask for it directly.
+    Xapian::Enquire article_only(database_);
+    article_only.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                         Xapian::Query(schema::term(schema::field("id"), key))));
+    hit.article_matched = !article_only.get_mset(0, 1).empty();
+  }
+  hit.matched_comments = matched_documents - (hit.article_matched ? 1 : 0);
+  const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
+  hit.snippet = make_snippet(analyzer_, text, terms);
+  return hit;
+}
+
+std::optional<ArticleThread> ThreadReader::thread(const std::string& key) const {
+  const Xapian::docid article_id = article_docid(key);
+  if (article_id == 0) {
+    return std::nullopt;
+  }
+  ArticleThread thread;
+  thread.key = key;
+  thread.article = indexer::parse_stored(database_.get_document(article_id).get_data()).article;
+  const std::string thread_term = schema::term(schema::field("thread"), key);
+  for (auto posting = database_.postlist_begin(thread_term);
+       posting != database_.postlist_end(thread_term); ++posting) {
+    if (*posting == article_id) {
+      continue;
+    }
+    auto stored = indexer::parse_stored(database_.get_document(*posting).get_data());
+    thread.article.comments.push_back(std::move(stored.comment));
+  }
+  std::sort(thread.article.comments.begin(), thread.article.comments.end(),
+            [](const Comment& a, const Comment& b) { return a.position < b.position; });
+  return thread;
+}
+
+}  // namespace morgue::query

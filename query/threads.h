@@ -1,0 +1,38 @@
+// Reading articles and their comment threads back from the database, to show them as hits.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include <xapian.h>
+
+#include <morgue/result.h>
+
+#include "indexer/analyzer.h"
+#include "query/snippets.h"
+
+namespace morgue::query {
+
+/// Builds hits and threads from a database. Holds references; not thread-safe.
+class ThreadReader {
+ public:
+  ThreadReader(const Xapian::Database& database, const indexer::Analyzer& analyzer)
+      : database_(database), analyzer_(analyzer) {}
+
+  /// The hit for the article with key `key`: the article, whether it matched `query`, how many
+  /// of its comments matched and the best `comments_per_hit` of them, with snippets.
+  Hit hit(const Xapian::Query& query, const MatchTerms& terms, const std::string& key, double score,
+          std::size_t comments_per_hit) const;
+
+  /// The article with key `key` and all its comments in thread order; nullopt if absent.
+  std::optional<ArticleThread> thread(const std::string& key) const;
+
+  /// The docid of the article with key `key`, or 0.
+  Xapian::docid article_docid(const std::string& key) const;
+
+ private:
+  const Xapian::Database& database_;
+  const indexer::Analyzer& analyzer_;
+};
+
+}  // namespace morgue::query
