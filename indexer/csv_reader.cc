@@ -47,12 +47,12 @@ std::vector<std::pair<std::string, std::optional<ArticleField>>> CsvReader::colu
   return columns;
 }
 
-std::optional<Article> CsvReader::next() {
+std::optional<CsvReader::RawRecord> CsvReader::next_whole_record(bool need_text_column) {
   if (finished_) {
     return std::nullopt;
   }
   if (!header_read_) {
-    read_header(true);
+    read_header(need_text_column);
   }
   std::optional<RawRecord> record = read_record();
   if (!record) {
@@ -69,6 +69,16 @@ std::optional<Article> CsvReader::next() {
                      fmt::format("row has {} field{} but the header has {}", field_count,
                                  field_count == 1 ? "" : "s", header_.size()));
   }
+  return record;
+}
+
+std::optional<Article> CsvReader::next() {
+  std::optional<RawRecord> record = next_whole_record(true);
+  if (!record) {
+    return std::nullopt;
+  }
+  const std::size_t line = record->first_line;
+  const std::size_t field_count = record->fields.size();
   RecordValues values;
   for (std::size_t column = 0; column < field_count; ++column) {
     if (!targets_[column]) {
@@ -90,27 +100,12 @@ std::optional<Article> CsvReader::next() {
 
 std::optional<std::pair<std::size_t, std::vector<std::pair<std::string, std::string>>>>
 CsvReader::next_row() {
-  if (finished_) {
-    return std::nullopt;
-  }
-  if (!header_read_) {
-    read_header(false);
-  }
-  std::optional<RawRecord> record = read_record();
+  std::optional<RawRecord> record = next_whole_record(false);
   if (!record) {
-    finished_ = true;
     return std::nullopt;
   }
   const std::size_t line = record->first_line;
-  if (!record->problem.empty()) {
-    throw InputError(file_name_, line, record->problem);
-  }
   const std::size_t field_count = record->fields.size();
-  if (field_count != header_.size()) {
-    throw InputError(file_name_, line,
-                     fmt::format("row has {} field{} but the header has {}", field_count,
-                                 field_count == 1 ? "" : "s", header_.size()));
-  }
   std::vector<std::pair<std::string, std::string>> row;
   for (std::size_t column = 0; column < field_count; ++column) {
     row.emplace_back(header_[column], std::move(record->fields[column]));

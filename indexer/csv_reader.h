@@ -57,6 +57,8 @@ class CsvReader : public RecordSource {
   };
 
   void read_header(bool need_text_column);
+  // The next record with as many fields as the header; throws for a bad one.
+  std::optional<RawRecord> next_whole_record(bool need_text_column);
   std::optional<RawRecord> read_record();
   // Consumes the bytes up to the next byte that may change the parser's state (a quote inside a
   // quoted field; a comma or line end outside), at most to the end of the buffer.
