@@ -1,11 +1,14 @@
 #include "indexer/database_writer.h"
 
+#include <algorithm>
+#include <thread>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <morgue/error.h>
 
+#include "indexer/lock_holder.h"
 #include "indexer/schema.h"
 
 namespace morgue::indexer {
@@ -25,6 +28,19 @@ void create_database(const std::filesystem::path& path) {
     created.commit();
   }
   std::filesystem::rename(temporary, path);
+}
+
+// Thrown inside this file only, while the lock may still be waited for.
+struct Locked {};
+
+std::string locked_message(const std::filesystem::path& path) {
+  const auto holder = lock_holder(path);
+  if (holder) {
+    return fmt::format("database {} is locked by process {}, which is writing to it", path.string(),
+                       *holder);
+  }
+  return fmt::format("database {} is locked by another process, which is writing to it",
+                     path.string());
 }
 
 Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
@@ -52,9 +68,7 @@ Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
     }
     return database;
   } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseError(fmt::format(
-        "database {} is locked: another process is writing to it; wait for it to finish",
-        path.string()));
+    throw Locked{};
   } catch (const Xapian::Error& e) {
     throw DatabaseError(
         fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
@@ -63,10 +77,39 @@ Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
   }
 }
 
+Xapian::WritableDatabase open_or_wait(const std::filesystem::path& path, const LockWait& wait) {
+  using Clock = std::chrono::steady_clock;
+  // A limit beyond a century is "for ever", and must not overflow the clock.
+  const auto deadline = wait.limit > std::chrono::hours(24 * 365 * 100) ? Clock::time_point::max()
+                                                                        : Clock::now() + wait.limit;
+  std::chrono::milliseconds pause{50};
+  bool waiting = false;
+  for (;;) {
+    try {
+      return open_database(path);
+    } catch (const Locked&) {
+      const auto now = Clock::now();
+      if (now >= deadline) {
+        throw DatabaseError(
+            waiting ? fmt::format("{}; gave up after waiting {:g} s", locked_message(path),
+                                  std::chrono::duration<double>(wait.limit).count())
+                    : fmt::format("{}; wait for it to finish (morgue-index --wait does)",
+                                  locked_message(path)));
+      }
+      if (!waiting && wait.on_wait) {
+        wait.on_wait(fmt::format("{}; waiting for it to finish", locked_message(path)));
+      }
+      waiting = true;
+      std::this_thread::sleep_for(std::min<Clock::duration>(pause, deadline - now));
+      pause = std::min(pause * 2, std::chrono::milliseconds{1000});
+    }
+  }
+}
+
 }  // namespace
 
-DatabaseWriter::DatabaseWriter(const std::filesystem::path& path)
-    : path_(path), database_(open_database(path)) {}
+DatabaseWriter::DatabaseWriter(const std::filesystem::path& path, const LockWait& lock_wait)
+    : path_(path), database_(open_or_wait(path, lock_wait)) {}
 
 DatabaseWriter::~DatabaseWriter() {
   try {

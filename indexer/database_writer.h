@@ -1,8 +1,10 @@
 // The one owner of a writable Xapian database: batches, replace-on-reindex and safe creation.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include <xapian.h>
@@ -11,6 +13,14 @@
 
 namespace morgue::indexer {
 
+/// What a DatabaseWriter does when another writer holds the database's lock.
+struct LockWait {
+  /// How long to keep trying before throwing DatabaseError; zero gives up at once.
+  std::chrono::milliseconds limit{0};
+  /// Called once, with a message naming the holder, when waiting starts (may be empty).
+  std::function<void(const std::string&)> on_wait{};
+};
+
 /// Writes built articles in batches, each batch one Xapian transaction, so a crash leaves the
 /// database exactly as of its last commit. Owns the database's write lock for its lifetime.
 /// Not thread-safe: one thread writes (Xapian allows one writer per database).
@@ -18,9 +28,11 @@ class DatabaseWriter {
  public:
   /// Opens the database at `path`, creating it when absent. A new database is built under a
   /// temporary name and renamed into place, so a crash never leaves a half-created one.
-  /// Throws DatabaseError when the database is locked by another writer, is not morgue's,
-  /// or cannot be created.
-  explicit DatabaseWriter(const std::filesystem::path& path);
+  /// While another writer holds the lock it polls (every 50 ms at first, then at most every
+  /// second) for up to `lock_wait.limit`. Throws DatabaseError, naming the process holding the
+  /// lock when it can be seen, when the database is still locked, is not morgue's, or cannot
+  /// be created.
+  explicit DatabaseWriter(const std::filesystem::path& path, const LockWait& lock_wait = {});
   /// Commits what was written since the last commit; errors there are lost, so call commit().
   ~DatabaseWriter();
   DatabaseWriter(const DatabaseWriter&) = delete;

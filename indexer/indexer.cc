@@ -60,7 +60,8 @@ void skip(IndexReport& report, const SkipHandler& on_skip, const InputError& err
 struct Indexer::Impl {
   explicit Impl(const std::filesystem::path& database, IndexOptions index_options)
       : options(std::move(index_options)),
-        writer(database),
+        writer(database,
+               indexer::LockWait{.limit = options.lock_wait, .on_wait = options.on_lock_wait}),
         builder(analyzer),
         mapping(indexer::mapping_for(options.layout)),
         threads(writer, builder) {}

@@ -1,6 +1,7 @@
 // morgue-index: read archive files into a morgue database.
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fnmatch.h>
 #include <iostream>
@@ -144,6 +145,7 @@ int main(int argc, char** argv) {
   std::size_t batch_documents = morgue::IndexOptions{}.batch_documents;
   bool quiet = false;
   bool json = false;
+  std::int64_t wait_seconds = 0;  // negative: for ever
   app.add_option("database", database, "Database directory (created if absent)");
   app.add_option("inputs", inputs, "Files or directories to index; - for standard input");
   app.add_option("--format", format_name, "Input format: auto, csv, jsonl or page")
@@ -167,6 +169,9 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_flag("-q,--quiet", quiet, "Print only errors");
   app.add_flag("--json", json, "Print the summary as JSON");
+  app.add_flag("--wait{-1}", wait_seconds,
+               "If another process is writing to the database, wait for it to finish (at most "
+               "SECONDS with --wait=SECONDS)");
   try {
     app.parse(argc, argv);
     if (inspect.empty() && database.empty()) {
@@ -200,6 +205,17 @@ int main(int argc, char** argv) {
     morgue::IndexOptions options;
     options.batch_documents = batch_documents;
     options.layout = layout;
+    options.lock_wait =
+        wait_seconds < 0
+            ? morgue::IndexOptions::kWaitForever
+            // about 127 years at most: no clock overflows
+            : std::chrono::seconds(std::min<std::int64_t>(wait_seconds, 4'000'000'000));
+    if (!quiet) {
+      options.on_lock_wait = [&progress](const std::string& message) {
+        progress.clear();
+        std::cerr << "morgue-index: " << message << '\n';
+      };
+    }
     options.on_progress = [&](const morgue::IndexReport& current) {
       morgue::IndexReport so_far = total;
       so_far += current;

@@ -17,6 +17,11 @@ namespace morgue::query {
 
 namespace {
 
+// A query matching every document. Not Xapian::Query::MatchAll: that is one global object whose
+// reference count is not atomic, so Searchers copying it from two threads raced on it
+// (ThreadSanitizer, tests/concurrency_test.cc). An empty term means the same to Xapian.
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 // A filter term carries no weight: it narrows the hits without changing their ranking.
 Xapian::Query unweighted(const Xapian::Query& query) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
@@ -32,7 +37,7 @@ class Parser {
   ParsedQuery parse() {
     ParsedQuery parsed;
     if (current_.kind == TokenKind::kEnd) {
-      parsed.query = Xapian::Query::MatchAll;
+      parsed.query = match_all();
       return parsed;
     }
     parsed.query = parse_or(0);
@@ -127,10 +132,10 @@ class Parser {
       if (current_.kind == TokenKind::kClose) {
         lexer_.fail(current_.offset, "empty parentheses");
       }
-      return Xapian::Query::MatchAll;
+      return match_all();
     }
     Xapian::Query result =
-        required.empty() ? Xapian::Query::MatchAll
+        required.empty() ? match_all()
                          : Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
     if (!excluded.empty()) {
       result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,

@@ -81,13 +81,25 @@ SortOrder parse_sort_order(const std::string& name) {
 struct Searcher::Impl {
   explicit Impl(const std::filesystem::path& database_path)
       : path(database_path), parser(analyzer), threads(database, analyzer) {
-    try {
-      database = Xapian::Database(path.string());
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(
-          fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+    std::string version;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        database = Xapian::Database(path.string());
+        version = database.get_metadata(std::string(schema::kSchemaVersionKey));
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // Two commits landed between opening and reading the metadata.
+        if (attempt == kAttempts) {
+          throw DatabaseError(
+              fmt::format("database {} changed {} times while being opened; try again",
+                          path.string(), kAttempts));
+        }
+      } catch (const Xapian::Error& e) {
+        throw DatabaseError(
+            fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+      }
     }
-    if (database.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) {
+    if (version.empty()) {
       throw DatabaseError(fmt::format(
           "{} is not a morgue database (it has no schema version); build one with morgue-index",
           path.string()));
@@ -174,7 +186,7 @@ Xapian::Query Searcher::Impl::like_query(const std::string& id_or_key) {
   Xapian::RSet relevant;
   relevant.add_document(article);
   Xapian::Enquire enquire(database);
-  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_query(Xapian::Query(std::string()));  // not the shared MatchAll: see query_parser.cc
   // Plain words only: prefixed terms (tags, authors, ids) start with a capital letter.
   struct PlainWords : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {

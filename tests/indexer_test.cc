@@ -1,5 +1,11 @@
+#include <chrono>
 #include <fstream>
+#include <memory>
+#include <string>
+#include <unistd.h>
+#include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -122,7 +128,7 @@ TEST(Indexer, CommitsOnItsOwnEveryBatch) {
   EXPECT_EQ(documents_in(database), 4u);
 }
 
-TEST(Indexer, ASecondWriterIsToldTheDatabaseIsLocked) {
+TEST(Indexer, ASecondWriterIsToldWhichProcessHoldsTheLock) {
   TempDir temp;
   const auto database = temp / "db";
   Indexer first(database);
@@ -131,9 +137,47 @@ TEST(Indexer, ASecondWriterIsToldTheDatabaseIsLocked) {
     FAIL() << "a second writer opened the database";
   } catch (const DatabaseError& error) {
     EXPECT_EQ(std::string(error.what()),
-              "database " + database.string() +
-                  " is locked: another process is writing to it; wait for it to finish");
+              fmt::format("database {} is locked by process {}, which is writing to it; wait for "
+                          "it to finish (morgue-index --wait does)",
+                          database.string(), ::getpid()));
   }
+}
+
+TEST(Indexer, ASecondWriterWaitsForTheLockAsLongAsItIsTold) {
+  TempDir temp;
+  const auto database = temp / "db";
+  Indexer first(database);
+  std::vector<std::string> told;
+  IndexOptions options;
+  options.lock_wait = std::chrono::milliseconds(200);
+  options.on_lock_wait = [&told](const std::string& message) { told.push_back(message); };
+  try {
+    Indexer second(database, options);
+    FAIL() << "a second writer opened the database";
+  } catch (const DatabaseError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              fmt::format("database {} is locked by process {}, which is writing to it; gave up "
+                          "after waiting 0.2 s",
+                          database.string(), ::getpid()));
+  }
+  EXPECT_EQ(told, std::vector<std::string>{fmt::format(
+                      "database {} is locked by process {}, which is writing to it; waiting for "
+                      "it to finish",
+                      database.string(), ::getpid())});
+}
+
+TEST(Indexer, AWaitingWriterOpensTheDatabaseOnceTheFirstIsDone) {
+  TempDir temp;
+  const auto database = temp / "db";
+  auto first = std::make_unique<Indexer>(database);
+  first->add_article(article_with_comments("a1", 0));
+  IndexOptions options;
+  options.lock_wait = IndexOptions::kWaitForever;
+  // The first writer finishes as soon as the second says it is waiting.
+  options.on_lock_wait = [&first](const std::string&) { first.reset(); };
+  Indexer second(database, options);
+  EXPECT_EQ(first, nullptr);
+  EXPECT_EQ(documents_in(database), 1u);
 }
 
 TEST(Indexer, RefusesADirectoryThatIsNotAMorgueDatabase) {

@@ -13,6 +13,13 @@
 
 #include <xapian.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+// Debian's libxapian deletes with a size other than it allocated inside Database::check()
+// (ENGINEERING-NOTES.md); every other AddressSanitizer check stays on in the programs that
+// call it.
+extern "C" const char* __asan_default_options() { return "new_delete_type_mismatch=0"; }
+#endif
+
 namespace morgue::testing {
 
 std::filesystem::path test_data_path(const std::string& relative) {
@@ -71,11 +78,6 @@ std::string shell_quote(const std::string& text) {
 }
 
 std::string check_database(const std::filesystem::path& database) {
-#if defined(__SANITIZE_ADDRESS__)
-  // Debian's libxapian trips AddressSanitizer inside check() (ENGINEERING-NOTES.md).
-  (void)database;
-  return "";
-#else
   std::ostringstream report;
   try {
     const auto errors = Xapian::Database::check(database.string(), 0, &report);
@@ -86,7 +88,6 @@ std::string check_database(const std::filesystem::path& database) {
   } catch (const Xapian::Error& e) {
     return e.get_description();
   }
-#endif
 }
 
 std::string read_file(const std::filesystem::path& file) {

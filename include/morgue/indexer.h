@@ -1,6 +1,7 @@
 // Indexing: read archive files into a morgue database.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -74,6 +75,15 @@ struct IndexOptions {
   Layout layout{};
   /// Told of progress after each record; may be empty.
   ProgressHandler on_progress{};
+  /// How long the constructor waits for another writer (in any process) to release the
+  /// database before throwing DatabaseError; zero gives up at once, kWaitForever never does.
+  std::chrono::milliseconds lock_wait{0};
+  /// Called once, with a message naming the process holding the lock, when the constructor
+  /// starts waiting for it (may be empty).
+  std::function<void(const std::string&)> on_lock_wait{};
+
+  /// A lock_wait that waits as long as it takes.
+  static constexpr std::chrono::milliseconds kWaitForever = std::chrono::milliseconds::max();
 };
 
 /// What `morgue-index --inspect` shows for the input at `path` ("-" for standard input): for each
@@ -94,8 +104,9 @@ std::string inspect_input(const std::string& path, Format format, const Layout& 
 ///     indexer.commit();
 class Indexer {
  public:
-  /// Opens or creates the database. Throws DatabaseError when it is locked by another writer,
-  /// is not a morgue database, or cannot be created.
+  /// Opens or creates the database, waiting up to `options.lock_wait` while another writer
+  /// holds it. Throws DatabaseError when it is still locked (the message names the process
+  /// holding the lock when it can be seen), is not a morgue database, or cannot be created.
   explicit Indexer(const std::filesystem::path& database, IndexOptions options = {});
   /// Commits what was added; errors are swallowed here, so call commit() to see them.
   ~Indexer();

@@ -1,0 +1,309 @@
+// morgue-crash-harness: kills morgue-index with SIGKILL at random moments and proves that nothing
+// committed is lost, nothing is doubled, and the end result equals an uninterrupted run.
+//
+//   build/tests/morgue-crash-harness --kills 200 --seed 7
+//
+// See docs/reliability.md for what it checks and the figures of its last runs.
+#include <chrono>
+#include <cstdint>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+#include <signal.h>
+#include <spawn.h>
+#include <string>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "tests/test_support.h"
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using morgue::testing::check_database;
+using morgue::testing::shell_quote;
+
+// The part of a database that must survive any kill: one unique-id term per document.
+struct Snapshot {
+  bool exists = false;
+  Xapian::doccount documents = 0;
+  std::set<std::string> ids;
+  std::size_t doubled = 0;  // unique-id terms held by more than one document
+  std::string error;        // why the database could not be read
+};
+
+Snapshot snapshot(const std::filesystem::path& database) {
+  Snapshot result;
+  if (!std::filesystem::exists(database)) {
+    return result;
+  }
+  result.exists = true;
+  try {
+    Xapian::Database reader(database.string());
+    result.documents = reader.get_doccount();
+    for (auto term = reader.allterms_begin("Q"); term != reader.allterms_end("Q"); ++term) {
+      result.ids.insert(*term);
+      if (term.get_termfreq() != 1) {
+        ++result.doubled;
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    result.error = e.get_description();
+  }
+  return result;
+}
+
+// A morgue-index run in its own process, its output in `log`.
+pid_t start_index(const std::vector<std::string>& arguments, const std::filesystem::path& log) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  std::vector<char*> argv;
+  for (const auto& argument : arguments) {
+    argv.push_back(const_cast<char*>(argument.c_str()));
+  }
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+    pid = -1;
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+int wait_exit(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// The system call a process is in, from /proc/PID/syscall: what it was doing when killed.
+std::string current_syscall(pid_t pid) {
+  std::ifstream in(fmt::format("/proc/{}/syscall", pid));
+  std::string first;
+  in >> first;
+  static const std::map<std::string, std::string> kNames = {
+      {"0", "read"},           {"1", "write"},   {"2", "open"},    {"3", "close"},
+      {"17", "pread"},         {"18", "pwrite"}, {"74", "fsync"},  {"75", "fdatasync"},
+      {"82", "rename"},        {"83", "mkdir"},  {"87", "unlink"}, {"257", "openat"},
+      {"running", "user code"}};
+  const auto known = kNames.find(first);
+  if (known != kNames.end()) {
+    return known->second;
+  }
+  return first.empty() ? "exited" : "syscall " + first;
+}
+
+bool is_commit_call(const std::string& call) {
+  return call == "pwrite" || call == "fdatasync" || call == "fsync" || call == "rename" ||
+         call == "write";
+}
+
+struct Run {
+  std::vector<std::string> index_arguments;  // program and options, without the database
+  std::vector<std::string> inputs;
+
+  std::vector<std::string> on(const std::filesystem::path& database) const {
+    auto arguments = index_arguments;
+    arguments.push_back(database.string());
+    arguments.insert(arguments.end(), inputs.begin(), inputs.end());
+    return arguments;
+  }
+};
+
+std::string query_json(const std::filesystem::path& database, const std::string& query) {
+  return morgue::testing::run_command(shell_quote(MORGUE_QUERY_BIN) + " --json --limit 20 " +
+                                      shell_quote(database.string()) + " " + shell_quote(query))
+      .out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Kill morgue-index at random moments and check that nothing committed is lost."};
+  int kills = 50;
+  std::uint64_t seed = std::random_device{}();
+  std::size_t batch_size = 20;
+  std::vector<std::string> inputs;
+  app.add_option("--kills", kills, "SIGKILLs to send")->capture_default_str();
+  app.add_option("--seed", seed, "Random seed (printed, to replay a run)");
+  app.add_option("--batch-size", batch_size, "morgue-index --batch-size")->capture_default_str();
+  app.add_option("inputs", inputs,
+                 "Inputs to index (default: data/sample and, when present, "
+                 "../shared/corpora/fakenews-sample/news_sample.csv)");
+  CLI11_PARSE(app, argc, argv);
+  if (inputs.empty()) {
+    inputs.push_back(morgue::testing::test_data_path("sample").string());
+    if (auto corpus = morgue::testing::shared_corpus_path("fakenews-sample/news_sample.csv")) {
+      inputs.push_back(corpus->string());
+    } else {
+      std::cout << "shared corpus absent: indexing data/sample only\n";
+    }
+  }
+  const auto started = Clock::now();
+  std::mt19937_64 random(seed);
+  morgue::testing::TempDir work;
+  const auto log = work / "morgue-index.log";
+  const Run run{{MORGUE_INDEX_BIN, "-q", "--batch-size", std::to_string(batch_size)}, inputs};
+  std::vector<std::string> problems;
+
+  // The uninterrupted run everything is compared with.
+  const auto reference_db = work / "reference.db";
+  const auto reference_start = Clock::now();
+  if (int code = wait_exit(start_index(run.on(reference_db), log)); code != 0) {
+    std::cerr << "reference run failed with exit " << code << ":\n"
+              << morgue::testing::read_file(log);
+    return 1;
+  }
+  const auto reference_time = Clock::now() - reference_start;
+  const Snapshot reference = snapshot(reference_db);
+
+  std::map<std::string, int> killed_in;
+  int finished_before_kill = 0;
+  int checks = 0;
+  // About one kill in ten hits a database being created: a fresh path, killed within 10 ms.
+  const int creation_kills = kills / 10;
+  for (int kill = 0; kill < creation_kills; ++kill) {
+    const auto database = work / fmt::format("created-{}.db", kill);
+    const pid_t pid = start_index(run.on(database), log);
+    std::this_thread::sleep_for(std::chrono::microseconds(random() % 10'000));
+    ++killed_in["creation: " + current_syscall(pid)];
+    ::kill(pid, SIGKILL);
+    wait_exit(pid);
+    const auto after = snapshot(database);  // must open, whatever the moment
+    if (!after.error.empty()) {
+      problems.push_back(fmt::format("{} cannot be read after a kill during creation: {}",
+                                     database.string(), after.error));
+    }
+    if (after.doubled != 0) {
+      problems.push_back(
+          fmt::format("{}: {} ids doubled after a kill", database.string(), after.doubled));
+    }
+    const int code = wait_exit(start_index(run.on(database), log));
+    if (code != 0) {
+      problems.push_back(fmt::format("restart after a kill during creation of {} failed ({}): {}",
+                                     database.string(), code, morgue::testing::read_file(log)));
+    }
+    std::filesystem::remove_all(database);
+  }
+
+  // The rest hit one database again and again; each restart indexes everything again.
+  const auto database = work / "crashed.db";
+  const auto reference_us =
+      std::chrono::duration_cast<std::chrono::microseconds>(reference_time).count();
+  Snapshot last;
+  for (int kill = creation_kills; kill < kills; ++kill) {
+    const pid_t pid = start_index(run.on(database), log);
+    // One kill in five comes in the first 20 ms (opening, the first batch); three in ten wait
+    // for the process to be writing or syncing (a commit: Xapian writes blocks only there,
+    // since each batch is a transaction); the rest come anywhere in the run.
+    const auto mode = random() % 10;
+    const auto delay = mode < 2 ? random() % 20'000 : random() % (reference_us + 1);
+    std::this_thread::sleep_for(std::chrono::microseconds(delay));
+    std::string doing = current_syscall(pid);
+    if (mode >= 2 && mode < 5) {
+      const auto give_up = Clock::now() + reference_time / 4;
+      while (!is_commit_call(doing) && doing != "exited" && Clock::now() < give_up) {
+        doing = current_syscall(pid);
+      }
+    }
+    ::kill(pid, SIGKILL);
+    if (wait_exit(pid) != 128 + SIGKILL) {
+      ++finished_before_kill;
+    } else {
+      ++killed_in[doing];
+    }
+    const Snapshot now = snapshot(database);
+    if (!now.error.empty()) {
+      problems.push_back(fmt::format("kill {}: cannot read the database: {}", kill, now.error));
+    }
+    for (const auto& id : last.ids) {
+      if (!now.ids.contains(id)) {
+        problems.push_back(fmt::format("kill {}: committed document {} was lost", kill, id));
+      }
+    }
+    if (now.doubled != 0 || now.documents != now.ids.size()) {
+      problems.push_back(fmt::format("kill {}: {} documents, {} ids, {} ids doubled", kill,
+                                     now.documents, now.ids.size(), now.doubled));
+    }
+    if (now.exists) {
+      ++checks;
+      if (const auto report = check_database(database); !report.empty()) {
+        problems.push_back(fmt::format("kill {}: Xapian check: {}", kill, report));
+      }
+    }
+    last = now;
+  }
+
+  // Finish the job and compare with the uninterrupted run.
+  if (int code = wait_exit(start_index(run.on(database), log)); code != 0) {
+    problems.push_back(
+        fmt::format("the final run failed ({}): {}", code, morgue::testing::read_file(log)));
+  }
+  const Snapshot final_state = snapshot(database);
+  if (final_state.documents != reference.documents || final_state.ids != reference.ids) {
+    problems.push_back(fmt::format(
+        "final database has {} documents ({} ids), the "
+        "uninterrupted run {} ({} ids)",
+        final_state.documents, final_state.ids.size(), reference.documents, reference.ids.size()));
+  }
+  if (const auto report = check_database(database); !report.empty()) {
+    problems.push_back("final Xapian check: " + report);
+  }
+  const std::vector<std::string> queries = {"",
+                                            "aleppo ceasefire",
+                                            "author:Mikhas",
+                                            "tag:\"John Kerry\"",
+                                            "trump OR clinton",
+                                            "\"white house\"",
+                                            "type:fake"};
+  for (const auto& query : queries) {
+    if (query_json(database, query) != query_json(reference_db, query)) {
+      problems.push_back(
+          fmt::format("morgue-query --json '{}' differs from the "
+                      "uninterrupted run",
+                      query));
+    }
+  }
+  std::size_t leftovers = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(work.path())) {
+    if (entry.path().filename().string().find(".creating-") != std::string::npos) {
+      ++leftovers;
+    }
+  }
+
+  std::cout << fmt::format(
+      "seed {}: {} kills ({} during creation) of morgue-index --batch-size {} indexing {} "
+      "documents; an uninterrupted run takes {} ms\n",
+      seed, kills - finished_before_kill, creation_kills, batch_size, reference.documents,
+      std::chrono::duration_cast<std::chrono::milliseconds>(reference_time).count());
+  std::cout << "killed while in:";
+  for (const auto& [doing, count] : killed_in) {
+    std::cout << fmt::format(" {} {};", doing, count);
+  }
+  std::cout << fmt::format(
+      "\n{} runs finished before their kill; {} Xapian checks; {} half-created databases "
+      "left aside\n",
+      finished_before_kill, checks + 1, leftovers);
+  for (const auto& problem : problems) {
+    std::cout << "PROBLEM: " << problem << '\n';
+  }
+  std::cout << fmt::format("{}: {} problems (lost, doubled, damaged or different), {:.1f} s\n",
+                           problems.empty() ? "PASSED" : "FAILED", problems.size(),
+                           std::chrono::duration<double>(Clock::now() - started).count());
+  return problems.empty() ? 0 : 1;
+}
