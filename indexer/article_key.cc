@@ -53,6 +53,37 @@ std::string normalize_url(std::string_view url) {
   return out;
 }
 
+std::string fold_title(std::string_view title) {
+  std::string folded;
+  bool space = false;
+  for (const char c : title) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !folded.empty();
+      continue;
+    }
+    if (space) {
+      folded += ' ';
+      space = false;
+    }
+    folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return folded;
+}
+
+std::vector<std::string> article_refs(const Article& article) {
+  std::vector<std::string> refs;
+  if (!article.id.empty()) {
+    refs.push_back("id:" + article.id);
+  }
+  if (!article.url.empty()) {
+    refs.push_back("url:" + normalize_url(article.url));
+  }
+  if (const std::string title = fold_title(article.title); !title.empty()) {
+    refs.push_back("title:" + title);
+  }
+  return refs;
+}
+
 std::string article_key(const Article& article) {
   if (!article.id.empty()) {
     return "id:" + article.id;

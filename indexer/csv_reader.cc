@@ -8,6 +8,7 @@
 
 #include <morgue/error.h>
 
+#include "indexer/limits.h"
 #include "indexer/utf8.h"
 
 namespace morgue::indexer {
@@ -16,9 +17,7 @@ namespace {
 
 constexpr int kEnd = -1;
 constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
-// A news article is kilobytes: a record past 32 MiB is a quoting error, and keeping it would keep
-// the rest of the file in memory. Past the limit a record is scanned to its end, not kept.
-constexpr std::size_t kMaxRecordBytes = std::size_t{32} * 1024 * 1024;
+using limits::kMaxRecordBytes;
 
 std::string join(const std::vector<std::string>& names) {
   std::string joined;
@@ -30,15 +29,30 @@ std::string join(const std::vector<std::string>& names) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::istream& in, std::string file_name)
-    : in_(in), file_name_(std::move(file_name)), buffer_(kChunkBytes) {}
+CsvReader::CsvReader(std::istream& in, std::string file_name, FieldMapping mapping)
+    : in_(in),
+      file_name_(std::move(file_name)),
+      mapping_(std::move(mapping)),
+      buffer_(kChunkBytes) {}
 
-std::optional<Article> CsvReader::next() {
+std::vector<std::pair<std::string, std::optional<ArticleField>>> CsvReader::columns() const {
+  std::vector<std::pair<std::string, std::optional<ArticleField>>> columns;
+  for (std::size_t column = 0; column < header_.size(); ++column) {
+    std::optional<ArticleField> field;
+    if (targets_[column]) {
+      field = targets_[column]->field;
+    }
+    columns.emplace_back(header_[column], field);
+  }
+  return columns;
+}
+
+std::optional<CsvReader::RawRecord> CsvReader::next_whole_record(bool need_text_column) {
   if (finished_) {
     return std::nullopt;
   }
   if (!header_read_) {
-    read_header();
+    read_header(need_text_column);
   }
   std::optional<RawRecord> record = read_record();
   if (!record) {
@@ -55,10 +69,25 @@ std::optional<Article> CsvReader::next() {
                      fmt::format("row has {} field{} but the header has {}", field_count,
                                  field_count == 1 ? "" : "s", header_.size()));
   }
+  return record;
+}
+
+std::optional<Article> CsvReader::next() {
+  std::optional<RawRecord> record = next_whole_record(true);
+  if (!record) {
+    return std::nullopt;
+  }
+  const std::size_t line = record->first_line;
+  const std::size_t field_count = record->fields.size();
   RecordValues values;
   for (std::size_t column = 0; column < field_count; ++column) {
     if (!targets_[column]) {
       continue;
+    }
+    if (record->fields[column].find('\0') != std::string::npos) {
+      throw InputError(
+          file_name_, line,
+          fmt::format("NUL byte in field '{}'; is this a binary file?", header_[column]));
     }
     if (find_invalid_utf8(record->fields[column])) {
       throw InputError(file_name_, line,
@@ -66,10 +95,25 @@ std::optional<Article> CsvReader::next() {
     }
     values.add_text(*targets_[column], header_[column], std::move(record->fields[column]));
   }
-  return finish_article(values, file_name_, line);
+  return finish_article(values, file_name_, line, mapping_.date_formats());
 }
 
-void CsvReader::read_header() {
+std::optional<std::pair<std::size_t, std::vector<std::pair<std::string, std::string>>>>
+CsvReader::next_row() {
+  std::optional<RawRecord> record = next_whole_record(false);
+  if (!record) {
+    return std::nullopt;
+  }
+  const std::size_t line = record->first_line;
+  const std::size_t field_count = record->fields.size();
+  std::vector<std::pair<std::string, std::string>> row;
+  for (std::size_t column = 0; column < field_count; ++column) {
+    row.emplace_back(header_[column], std::move(record->fields[column]));
+  }
+  return std::make_pair(line, std::move(row));
+}
+
+void CsvReader::read_header(bool need_text_column) {
   header_read_ = true;
   if (fill_buffer() && buffer_end_ >= 3 && buffer_[0] == '\xEF' && buffer_[1] == '\xBB' &&
       buffer_[2] == '\xBF') {
@@ -86,6 +130,9 @@ void CsvReader::read_header() {
   }
   header_ = std::move(header->fields);
   targets_ = mapping_.find_columns(header_);
+  if (!need_text_column) {
+    return;
+  }
   for (const auto& target : targets_) {
     if (target && (target->field == ArticleField::kTitle || target->field == ArticleField::kBody)) {
       return;

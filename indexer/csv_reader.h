@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <morgue/article.h>
@@ -32,8 +33,19 @@ namespace morgue::indexer {
 ///     while (auto article = reader.next()) { ... }
 class CsvReader : public RecordSource {
  public:
-  /// Reads from `in`; `file_name` is how errors name the input.
-  CsvReader(std::istream& in, std::string file_name);
+  /// Reads from `in`; `file_name` is how errors name the input; `mapping` says which columns
+  /// fill which fields (the built-in names when not given).
+  CsvReader(std::istream& in, std::string file_name, FieldMapping mapping = FieldMapping());
+
+  /// A record as the header's names and the record's values, with the line it starts on, for
+  /// readers of other kinds of record (comments files); no field mapping is applied and a header
+  /// without title or body columns is fine. The same quoting, field-count and size errors as
+  /// next(). Use either next() or next_row() on one reader, not both.
+  std::optional<std::pair<std::size_t, std::vector<std::pair<std::string, std::string>>>>
+  next_row();
+
+  /// Each column of the header and the field it fills (nullopt: none), once next() was called.
+  std::vector<std::pair<std::string, std::optional<ArticleField>>> columns() const;
 
   std::optional<Article> next() override;
 
@@ -44,7 +56,9 @@ class CsvReader : public RecordSource {
     std::string problem;  // the first thing wrong with the record; empty when none
   };
 
-  void read_header();
+  void read_header(bool need_text_column);
+  // The next record with as many fields as the header; throws for a bad one.
+  std::optional<RawRecord> next_whole_record(bool need_text_column);
   std::optional<RawRecord> read_record();
   // Consumes the bytes up to the next byte that may change the parser's state (a quote inside a
   // quoted field; a comma or line end outside), at most to the end of the buffer.

@@ -49,6 +49,16 @@ class DatabaseWriter {
   /// Documents written since the last commit.
   std::size_t pending_documents() const { return pending_documents_; }
 
+  /// The database inside the current batch, for the lookups and metadata writes of
+  /// indexer/comment_threads.h (they commit with the batch). Same thread rules as the writer.
+  Xapian::WritableDatabase& database() {
+    begin_batch();
+    return database_;
+  }
+
+  /// The database's path, for messages.
+  const std::filesystem::path& path() const { return path_; }
+
  private:
   void begin_batch();
 

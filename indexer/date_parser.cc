@@ -1,9 +1,11 @@
 #include "indexer/date_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 #include <string>
 
 namespace morgue::indexer {
@@ -41,19 +43,164 @@ constexpr std::array<ZoneName, 12> kZoneNames = {{{"z", 0},
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// ASCII letters and every byte of a multi-byte UTF-8 sequence, so "März" and "февраля" are words.
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+}
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+// Lower-cases ASCII, Latin-1 capitals (À..Þ but ×) and basic Cyrillic capitals (А..Я, Ё), the
+// letters of the month names below; other bytes are kept.
 std::string to_lower(std::string_view text) {
   std::string lower(text);
-  for (char& c : lower) {
+  for (std::size_t pos = 0; pos < lower.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(lower[pos]);
     if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
+      lower[pos] = static_cast<char>(c - 'A' + 'a');
+      continue;
+    }
+    if (pos + 1 == lower.size()) {
+      break;
+    }
+    const auto next = static_cast<unsigned char>(lower[pos + 1]);
+    if (c == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+      lower[pos + 1] = static_cast<char>(next + 0x20);
+    } else if (c == 0xD0 && next >= 0x90 && next <= 0x9F) {
+      lower[pos + 1] = static_cast<char>(next + 0x20);
+    } else if (c == 0xD0 && next >= 0xA0 && next <= 0xAF) {
+      lower[pos] = static_cast<char>(0xD1);
+      lower[pos + 1] = static_cast<char>(next - 0x20);
+    } else if (c == 0xD0 && next == 0x81) {  // Ё
+      lower[pos] = static_cast<char>(0xD1);
+      lower[pos + 1] = static_cast<char>(0x91);
+    }
+    if (c >= 0xC0) {
+      ++pos;
     }
   }
   return lower;
 }
+
+struct MonthName {
+  std::string_view name;  // lower case
+  int month;
+};
+
+// Month names as news pages in German, French, Spanish, Italian, Portuguese and Russian write
+// them in dates: full, in the genitive for Russian ("20 февраля"), and the usual abbreviations.
+constexpr MonthName kForeignMonthNames[] = {
+    // German
+    {"januar", 1},
+    {"jänner", 1},
+    {"februar", 2},
+    {"märz", 3},
+    {"mär", 3},
+    {"mrz", 3},
+    {"mai", 5},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"okt", 10},
+    {"dezember", 12},
+    {"dez", 12},
+    // French
+    {"janvier", 1},
+    {"janv", 1},
+    {"février", 2},
+    {"fevrier", 2},
+    {"févr", 2},
+    {"fév", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"avr", 4},
+    {"juin", 6},
+    {"juillet", 7},
+    {"juil", 7},
+    {"août", 8},
+    {"aout", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"décembre", 12},
+    {"decembre", 12},
+    {"déc", 12},
+    // Spanish
+    {"enero", 1},
+    {"ene", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"abr", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"ago", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"dic", 12},
+    // Italian
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"dicembre", 12},
+    // Portuguese
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"março", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"dezembro", 12},
+    // Russian: genitive (in dates), nominative, abbreviations
+    {"января", 1},
+    {"февраля", 2},
+    {"марта", 3},
+    {"апреля", 4},
+    {"мая", 5},
+    {"июня", 6},
+    {"июля", 7},
+    {"августа", 8},
+    {"сентября", 9},
+    {"октября", 10},
+    {"ноября", 11},
+    {"декабря", 12},
+    {"январь", 1},
+    {"февраль", 2},
+    {"март", 3},
+    {"апрель", 4},
+    {"май", 5},
+    {"июнь", 6},
+    {"июль", 7},
+    {"август", 8},
+    {"сентябрь", 9},
+    {"октябрь", 10},
+    {"ноябрь", 11},
+    {"декабрь", 12},
+    {"янв", 1},
+    {"фев", 2},
+    {"мар", 3},
+    {"апр", 4},
+    {"июн", 6},
+    {"июл", 7},
+    {"авг", 8},
+    {"сен", 9},
+    {"сент", 9},
+    {"окт", 10},
+    {"ноя", 11},
+    {"дек", 12},
+};
 
 // A cursor over the text. Each read either consumes what it matched or leaves the position alone.
 class Scanner {
@@ -125,8 +272,43 @@ std::optional<int> month_number(Scanner& scanner) {
       return static_cast<int>(index) + 1;
     }
   }
+  for (const MonthName& foreign : kForeignMonthNames) {
+    if (name == foreign.name) {
+      scanner.skip('.');
+      return foreign.month;
+    }
+  }
   scanner.rewind(start);
   return std::nullopt;
+}
+
+// Words that stand between the parts of a date in some languages: Spanish and Portuguese "20 de
+// febrero de 2017", French "1er mars", Russian "2017 г." and "2017 года". Skipped with the
+// spaces after them.
+void skip_filler(Scanner& scanner) {
+  for (;;) {
+    const std::size_t start = scanner.position();
+    const std::string word = scanner.word();
+    if (word == "de" || word == "del") {
+      scanner.skip_spaces();
+      continue;
+    }
+    scanner.rewind(start);
+    return;
+  }
+}
+
+void skip_year_suffix(Scanner& scanner) {
+  const std::size_t start = scanner.position();
+  scanner.skip_spaces();
+  const std::string word = scanner.word();
+  if (word == "г" || word == "года") {
+    scanner.skip('.');
+    scanner.skip(',');
+    return;
+  }
+  scanner.rewind(start);
+  scanner.skip(',');
 }
 
 // An optional leading weekday: "Wed, ", "Wednesday ".
@@ -268,11 +450,52 @@ std::optional<DateTime> parse_day_month_year(Scanner scanner) {
     return std::nullopt;
   }
   const bool dashes = scanner.skip('-');
-  if (!dashes && !scanner.skip_spaces()) {
-    return std::nullopt;
+  if (!dashes) {
+    scanner.skip('.');  // German "20. Februar"
+    const std::size_t after_day = scanner.position();
+    if (scanner.word() != "er") {  // French "1er mars"
+      scanner.rewind(after_day);
+    }
+    if (!scanner.skip_spaces()) {
+      return std::nullopt;
+    }
+    skip_filler(scanner);
   }
   const auto month = month_number(scanner);
   if (!month || !(dashes ? scanner.skip('-') : scanner.skip_spaces())) {
+    return std::nullopt;
+  }
+  if (!dashes) {
+    skip_filler(scanner);
+  }
+  const auto year = scanner.number(4, 4);
+  if (!year) {
+    return std::nullopt;
+  }
+  date.year = *year;
+  date.month = *month;
+  date.day = *day;
+  skip_year_suffix(scanner);
+  if (scanner.at_end()) {
+    return date;
+  }
+  if (!scanner.skip_spaces() || !read_time_and_zone(scanner, date)) {
+    return std::nullopt;
+  }
+  return date;
+}
+
+// "20.02.2017", "20.02.2017 14:05": day, month, year with dots, as German, Russian and most of
+// Europe write them. (Slashes are not read: 02/03/2017 is March in Europe and February in the US;
+// name the order with --date-format.)
+std::optional<DateTime> parse_dotted(Scanner scanner) {
+  DateTime date;
+  const auto day = scanner.number(1, 2);
+  if (!day || !scanner.skip('.')) {
+    return std::nullopt;
+  }
+  const auto month = scanner.number(1, 2);
+  if (!month || !scanner.skip('.')) {
     return std::nullopt;
   }
   const auto year = scanner.number(4, 4);
@@ -282,6 +505,7 @@ std::optional<DateTime> parse_day_month_year(Scanner scanner) {
   date.year = *year;
   date.month = *month;
   date.day = *day;
+  scanner.skip(',');
   if (scanner.at_end()) {
     return date;
   }
@@ -382,7 +606,40 @@ std::optional<DateTime> parse_date(std::string_view text) {
   if (!date) {
     date = parse_month_day_year(Scanner(text));
   }
+  if (!date) {
+    date = parse_dotted(Scanner(text));
+  }
   if (!date || !is_valid_day(date->year, date->month, date->day)) {
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::optional<DateTime> parse_date(std::string_view text, const std::string& format) {
+  const std::string copy(trim_spaces(text));
+  std::tm fields{};
+  fields.tm_mday = 1;
+  fields.tm_gmtoff = 0;
+  const char* end = ::strptime(copy.c_str(), format.c_str(), &fields);
+  if (end == nullptr || *end != '\0') {
+    return std::nullopt;
+  }
+  DateTime date;
+  date.year = fields.tm_year + 1900;
+  date.month = fields.tm_mon + 1;
+  date.day = fields.tm_mday;
+  date.hour = fields.tm_hour;
+  date.minute = fields.tm_min;
+  date.second = std::min(fields.tm_sec, 59);  // strptime allows a leap second
+  for (const std::string_view time_field : {"%H", "%I", "%M", "%T", "%R", "%r", "%c"}) {
+    if (format.find(time_field) != std::string::npos) {
+      date.has_time = true;
+    }
+  }
+  if (format.find("%z") != std::string::npos) {
+    date.utc_offset_minutes = static_cast<int>(fields.tm_gmtoff / 60);
+  }
+  if (!is_valid_day(date.year, date.month, date.day)) {
     return std::nullopt;
   }
   return date;

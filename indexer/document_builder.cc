@@ -103,7 +103,8 @@ void DocumentBuilder::add_shared_fields(Xapian::Document& document, const Articl
   }
 }
 
-BuiltArticle DocumentBuilder::build(const Article& source) const {
+BuiltArticle DocumentBuilder::build(const Article& source,
+                                    const std::vector<Comment>& external) const {
   // The input's language wins; else the title and body say which it is.
   std::optional<Article> detected;
   if (source.language.empty()) {
@@ -145,9 +146,18 @@ BuiltArticle DocumentBuilder::build(const Article& source) const {
   add_filter(document, "kind", {std::string(schema::kKindArticle)});
   add_filter(document, "author", article.authors);
   add_shared_fields(document, article, built.key);
-  document.set_data(stored_article(article, built.key));
+  for (const std::string& ref : article_refs(article)) {
+    document.add_boolean_term(schema::term(schema::field("ref"), ref));
+  }
+  document.set_data(stored_article(article, built.key, external.size()));
 
-  for (const Comment& comment : article.comments) {
+  const std::size_t own_count = article.comments.size();
+  for (std::size_t index = 0; index < own_count + external.size(); ++index) {
+    const bool is_external = index >= own_count;
+    Comment comment = is_external ? external[index - own_count] : article.comments[index];
+    if (is_external) {
+      comment.position = static_cast<int>(index) + 1;
+    }
     Xapian::Document& comment_document = built.comments.emplace_back();
     Xapian::termpos comment_position = 0;
     // A comment may be in another language than its article; a short one cannot tell.
@@ -159,7 +169,7 @@ BuiltArticle DocumentBuilder::build(const Article& source) const {
     add_filter(comment_document, "kind", {std::string(schema::kKindComment)});
     add_filter(comment_document, "author", {comment.author});
     add_shared_fields(comment_document, article, built.key);
-    comment_document.set_data(stored_comment(comment, built.key));
+    comment_document.set_data(stored_comment(comment, built.key, is_external));
   }
   return built;
 }

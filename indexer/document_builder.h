@@ -26,8 +26,10 @@ class DocumentBuilder {
  public:
   explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
-  /// The documents for `article`. Does not touch any database.
-  BuiltArticle build(const Article& article) const;
+  /// The documents for `article`, and for `external` comments (from a comments file) after its
+  /// own: they are numbered on from the article's comments and marked external in their stored
+  /// data. Does not touch any database.
+  BuiltArticle build(const Article& article, const std::vector<Comment>& external = {}) const;
 
  private:
   void index_text(Xapian::Document& document, std::string_view text, std::string_view prefix,

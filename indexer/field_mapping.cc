@@ -9,6 +9,7 @@
 #include <morgue/error.h>
 
 #include "indexer/date_parser.h"
+#include "indexer/limits.h"
 
 namespace morgue::indexer {
 
@@ -173,6 +174,65 @@ FieldMapping::FieldMapping() {
   }
 }
 
+void FieldMapping::add(ArticleField field, std::string_view name) {
+  // Earlier entries are found first: the user's go in front.
+  entries_.insert(entries_.begin(), Entry{to_lower(trim(name)), {field, next_user_rank_--}});
+  // The first name a user gives for a field ranks first: ranks go down as names are added, so
+  // renumber this field's user entries in the order given.
+  int rank = -1000;
+  for (auto entry = entries_.rbegin(); entry != entries_.rend(); ++entry) {
+    if (entry->target.rank < 0 && entry->target.field == field) {
+      entry->target.rank = rank++;
+    }
+  }
+}
+
+std::optional<ArticleField> field_named(std::string_view name) {
+  const std::string lower = to_lower(trim(name));
+  for (std::size_t index = 0; index < kArticleFieldCount; ++index) {
+    const auto field = static_cast<ArticleField>(index);
+    if (lower == field_name(field)) {
+      return field;
+    }
+  }
+  if (lower == "author") {
+    return ArticleField::kAuthors;
+  }
+  if (lower == "tag") {
+    return ArticleField::kTags;
+  }
+  if (lower == "date") {
+    return ArticleField::kPublished;
+  }
+  return std::nullopt;
+}
+
+std::string_view field_name(ArticleField field) {
+  switch (field) {
+    case ArticleField::kId:
+      return "id";
+    case ArticleField::kUrl:
+      return "url";
+    case ArticleField::kTitle:
+      return "title";
+    case ArticleField::kBody:
+      return "body";
+    case ArticleField::kAuthors:
+      return "authors";
+    case ArticleField::kTags:
+      return "tags";
+    case ArticleField::kPublished:
+      return "published";
+    case ArticleField::kSite:
+      return "site";
+    case ArticleField::kType:
+      return "type";
+    case ArticleField::kLanguage:
+      return "language";
+  }
+  return "";
+}
+
 std::optional<FieldTarget> FieldMapping::find(std::string_view name) const {
   const std::string wanted = to_lower(trim(name));
   for (const Entry& entry : entries_) {
@@ -224,8 +284,23 @@ void RecordValues::add_items(FieldTarget target, std::string_view source_name,
 }
 
 Article finish_article(const RecordValues& values, const std::string& file,
-                       std::size_t record_number) {
+                       std::size_t record_number, const std::vector<std::string>& date_formats) {
   using Value = RecordValues::Value;
+  for (const auto& field_values : values.values_) {
+    for (const Value& value : field_values) {
+      std::size_t bytes = value.text.size();
+      if (value.items) {
+        for (const std::string& item : *value.items) {
+          bytes += item.size();
+        }
+      }
+      if (bytes > limits::kMaxFieldBytes) {
+        throw InputError(file, record_number,
+                         fmt::format("field '{}' is longer than {} MiB", value.source_name,
+                                     limits::kMaxFieldBytes >> 20));
+      }
+    }
+  }
   auto by_rank = [&values](ArticleField field) {
     std::vector<const Value*> ranked;
     for (const Value& value : values.values_[static_cast<std::size_t>(field)]) {
@@ -275,6 +350,12 @@ Article finish_article(const RecordValues& values, const std::string& file,
       continue;
     }
     article.published = parse_date(text);
+    for (const std::string& format : date_formats) {
+      if (article.published) {
+        break;
+      }
+      article.published = parse_date(text, format);
+    }
     if (article.published) {
       break;
     }

@@ -50,14 +50,25 @@ struct FieldTarget {
 ///   tags: tags, keywords, meta_keywords                    site: domain, site, source
 ///   published: date, published, published_at, pubdate, scraped_at
 ///   type: type            language: language, lang
-/// Any other name, and the empty name, fills nothing. Immutable after construction: threads may
-/// share one. (User-given names such as `--map title=headline` would go into the same table.)
+/// Any other name, and the empty name, fills nothing. A user's names (`--map title=story`) come
+/// before the built-in ones: they rank first for their field and take the name from any built-in
+/// field. Not changed after setup: threads may share one.
 ///     FieldMapping mapping;
 ///     mapping.find("Headline");  // FieldTarget{ArticleField::kTitle, 1}
 class FieldMapping {
  public:
   /// The built-in names above.
   FieldMapping();
+
+  /// Adds a user's name for `field`, ranked before the built-in names and earlier user names
+  /// for it.
+  void add(ArticleField field, std::string_view name);
+
+  /// Adds a strptime(3) format tried on dates that none of parse_date()'s forms read.
+  void add_date_format(std::string format) { date_formats_.push_back(std::move(format)); }
+
+  /// The user's date formats, in the order added.
+  const std::vector<std::string>& date_formats() const { return date_formats_; }
 
   /// The field `name` fills, or nullopt when it fills none.
   std::optional<FieldTarget> find(std::string_view name) const;
@@ -75,7 +86,16 @@ class FieldMapping {
     FieldTarget target;
   };
   std::vector<Entry> entries_;
+  std::vector<std::string> date_formats_;
+  int next_user_rank_ = -1;
 };
+
+/// The field a user names on the command line: "title", "body", "authors" or "author", "tags" or
+/// "tag", "published" or "date", "id", "url", "site", "type", "language"; nullopt otherwise.
+std::optional<ArticleField> field_named(std::string_view name);
+
+/// The name users type for `field` ("published" for kPublished).
+std::string_view field_name(ArticleField field);
 
 /// The values one record gave for mapped fields, in any order. A reader fills one per record and
 /// hands it to finish_article().
@@ -90,7 +110,8 @@ class RecordValues {
 
  private:
   friend Article finish_article(const RecordValues& values, const std::string& file,
-                                std::size_t record_number);
+                                std::size_t record_number,
+                                const std::vector<std::string>& date_formats);
 
   struct Value {
     int rank = 0;
@@ -103,11 +124,14 @@ class RecordValues {
 
 /// Builds an article from a record's values: per field the first non-empty value in rank order
 /// (values of equal rank in the order added), text trimmed of surrounding whitespace, "\r\n" in
-/// the body made "\n", lists cleaned as split_list() does, the date read by parse_date(). Throws
+/// the body made "\n", lists cleaned as split_list() does, the date read by parse_date() or else
+/// by the first of `date_formats` (strptime(3) formats) that reads it. Throws
 /// InputError(file, record_number, ...) when the chosen date cannot be read ("unreadable date
-/// 'xyz' in field 'scraped_at'") or when the record has neither a title nor a body.
+/// 'xyz' in field 'scraped_at'"), when a value is longer than limits::kMaxFieldBytes, or when
+/// the record has neither a title nor a body.
 Article finish_article(const RecordValues& values, const std::string& file,
-                       std::size_t record_number);
+                       std::size_t record_number,
+                       const std::vector<std::string>& date_formats = {});
 
 /// Splits a list written as text: a Python-style list literal ("['a', 'b']", "[\"a\"]"; "['']"
 /// is empty) or else a comma-separated string ("a, b"). Items are trimmed; empty items and

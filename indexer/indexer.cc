@@ -1,12 +1,19 @@
-#include <fstream>
+#include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include <morgue/indexer.h>
 
 #include "indexer/analyzer.h"
+#include "indexer/article_key.h"
+#include "indexer/comment_reader.h"
+#include "indexer/comment_threads.h"
 #include "indexer/database_writer.h"
 #include "indexer/document_builder.h"
+#include "indexer/hash.h"
+#include "indexer/input_reader.h"
+#include "indexer/layout.h"
 #include "indexer/reader_factory.h"
 
 namespace morgue {
@@ -39,48 +46,91 @@ IndexReport& IndexReport::operator+=(const IndexReport& other) {
   return *this;
 }
 
+namespace {
+
+// Which kind of records an input holds.
+enum class Content { kDetect, kComments };
+
+void skip(IndexReport& report, const SkipHandler& on_skip, const InputError& error) {
+  ++report.skipped;
+  if (on_skip) {
+    on_skip(error);
+  }
+}
+
+}  // namespace
+
 struct Indexer::Impl {
   explicit Impl(const std::filesystem::path& database, IndexOptions index_options)
-      : options(index_options),
+      : options(std::move(index_options)),
         writer(database,
                indexer::LockWait{.limit = options.lock_wait, .on_wait = options.on_lock_wait}),
-        builder(analyzer) {}
+        builder(analyzer),
+        mapping(indexer::mapping_for(options.layout)),
+        threads(writer, builder) {}
+
+  // Comments of this run whose article reference no indexed article had when their file ended.
+  struct Waiting {
+    std::string file;
+    std::size_t record_number = 0;
+    std::size_t comments = 0;
+  };
+
+  IndexReport add_input(const std::filesystem::path& path, Format format, Content content,
+                        const SkipHandler& on_skip);
+  IndexReport read_articles(indexer::InputMember& member, Format format,
+                            const SkipHandler& on_skip);
+  IndexReport read_comments(indexer::InputMember& member, Format format,
+                            const SkipHandler& on_skip);
+  bool write(const Article& article);
+  void progress(const IndexReport& so_far) const {
+    if (options.on_progress) {
+      options.on_progress(so_far);
+    }
+  }
 
   IndexOptions options;
   indexer::Analyzer analyzer;
   indexer::DatabaseWriter writer;
   indexer::DocumentBuilder builder;
+  indexer::FieldMapping mapping;
+  indexer::CommentThreads threads;
+  std::map<std::string, Waiting> waiting;
 };
 
 Indexer::Indexer(const std::filesystem::path& database, IndexOptions options)
-    : impl_(std::make_unique<Impl>(database, options)) {}
+    : impl_(std::make_unique<Impl>(database, std::move(options))) {}
 
 Indexer::~Indexer() = default;
 
-bool Indexer::add_article(const Article& article) {
-  const bool replaced = impl_->writer.write(impl_->builder.build(article));
-  if (impl_->writer.pending_documents() >= impl_->options.batch_documents) {
-    impl_->writer.commit();
+bool Indexer::Impl::write(const Article& article) {
+  const bool replaced = writer.write(builder.build(article, threads.kept_for(article)));
+  if (!waiting.empty()) {
+    for (const std::string& ref : indexer::article_refs(article)) {
+      waiting.erase(ref);
+    }
+  }
+  if (writer.pending_documents() >= options.batch_documents) {
+    writer.commit();
   }
   return replaced;
 }
 
+bool Indexer::add_article(const Article& article) { return impl_->write(article); }
+
 void Indexer::commit() { impl_->writer.commit(); }
 
-IndexReport Indexer::add_stream(std::istream& input, const std::string& name, Format format,
-                                const SkipHandler& on_skip) {
+IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format format,
+                                         const SkipHandler& on_skip) {
   IndexReport report;
-  report.files = 1;
-  auto reader = indexer::open_reader(input, name, format);
+  auto reader = indexer::open_reader(*member.stream, member.name, format, mapping);
   for (;;) {
     std::optional<Article> article;
     try {
       article = reader->next();
     } catch (const InputError& error) {
-      ++report.skipped;
-      if (on_skip) {
-        on_skip(error);
-      }
+      skip(report, on_skip, error);
+      progress(report);
       if (error.record_number() == 0) {
         break;  // the whole input is unreadable
       }
@@ -91,20 +141,136 @@ IndexReport Indexer::add_stream(std::istream& input, const std::string& name, Fo
     }
     ++report.articles;
     report.comments += article->comments.size();
-    if (add_article(*article)) {
+    if (write(*article)) {
       ++report.replaced;
+    }
+    progress(report);
+  }
+  return report;
+}
+
+IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format format,
+                                         const SkipHandler& on_skip) {
+  IndexReport report;
+  indexer::CommentReader reader(*member.stream, member.name, format);
+  // Articles named in this file, with where first named and how many comments name them.
+  std::map<std::string, Waiting> named;
+  // Without comment ids, the n-th identical comment under one article is told from the first
+  // by its number.
+  std::unordered_map<std::uint64_t, int> occurrences;
+  for (;;) {
+    std::optional<indexer::ExternalComment> comment;
+    try {
+      comment = reader.next();
+    } catch (const InputError& error) {
+      skip(report, on_skip, error);
+      progress(report);
+      if (error.record_number() == 0) {
+        break;
+      }
+      continue;
+    }
+    if (!comment) {
+      break;
+    }
+    const std::uint64_t identity = indexer::stable_hash(
+        fmt::format("{}\n{}\n{}\n{}\n{}", comment->article_ref, comment->author, comment->text,
+                    comment->in_reply_to, comment->reply_to_text));
+    threads.keep(*comment, occurrences[identity]++);
+    auto [entry, added] =
+        named.try_emplace(comment->article_ref, Waiting{member.name, comment->record_number, 0});
+    ++entry->second.comments;
+    ++report.comments;
+    progress(report);
+  }
+  for (const auto& [ref, where] : named) {
+    if (threads.rebuild(ref)) {
+      waiting.erase(ref);
+    } else {
+      auto [entry, added] = waiting.try_emplace(ref, where);
+      if (!added) {
+        entry->second.comments += where.comments;
+      }
+    }
+    if (writer.pending_documents() >= options.batch_documents) {
+      writer.commit();
     }
   }
   return report;
 }
 
+IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format format,
+                                     Content content, const SkipHandler& on_skip) {
+  IndexReport report;
+  indexer::InputReader input(path.string());
+  for (;;) {
+    indexer::InputMember* member = nullptr;
+    try {
+      member = input.next();
+    } catch (const InputError& error) {
+      skip(report, on_skip, error);  // a damaged archive: what came before it stays indexed
+      break;
+    }
+    if (member == nullptr) {
+      break;
+    }
+    ++report.files;
+    if (member->stream == nullptr) {
+      skip(report, on_skip, InputError(member->name, 0, member->problem));
+      continue;
+    }
+    try {
+      const Format chosen = indexer::member_format(*member, format, mapping).format;
+      const bool comments =
+          content == Content::kComments || indexer::looks_like_comments(member->head, chosen);
+      report += comments ? read_comments(*member, chosen, on_skip)
+                         : read_articles(*member, chosen, on_skip);
+    } catch (const InputError& error) {
+      if (!input.is_container()) {
+        throw;  // the one file of a plain input: as before, the caller hears of it
+      }
+      skip(report, on_skip, error);
+    }
+  }
+  return report;
+}
+
+IndexReport Indexer::add_stream(std::istream& input, const std::string& name, Format format,
+                                const SkipHandler& on_skip) {
+  indexer::InputMember member;
+  member.name = name;
+  member.format_name = name;
+  member.stream = &input;
+  IndexReport report = impl_->read_articles(member, format, on_skip);
+  report.files = 1;
+  return report;
+}
+
 IndexReport Indexer::add_file(const std::filesystem::path& path, Format format,
                               const SkipHandler& on_skip) {
-  std::ifstream input(path, std::ios::binary);
-  if (!input) {
-    throw InputError(path.string(), 0, "cannot open the file");
+  return impl_->add_input(path, format, Content::kDetect, on_skip);
+}
+
+IndexReport Indexer::add_comments_file(const std::filesystem::path& path, Format format,
+                                       const SkipHandler& on_skip) {
+  return impl_->add_input(path, format, Content::kComments, on_skip);
+}
+
+std::size_t Indexer::report_waiting_comments(const SkipHandler& on_skip) {
+  std::size_t comments = 0;
+  for (const auto& [ref, where] : impl_->waiting) {
+    comments += where.comments;
+    if (!on_skip) {
+      continue;
+    }
+    const auto colon = ref.find(':');
+    on_skip(InputError(
+        where.file, where.record_number,
+        fmt::format("no indexed article has {} '{}'; {} comment{} kept until it is indexed",
+                    ref.substr(0, colon), ref.substr(colon + 1), where.comments,
+                    where.comments == 1 ? " is" : "s are")));
   }
-  return add_stream(input, path.string(), format, on_skip);
+  return comments;
 }
 
 }  // namespace morgue

@@ -9,6 +9,7 @@
 
 #include <morgue/error.h>
 
+#include "indexer/limits.h"
 #include "indexer/utf8.h"
 
 namespace morgue::indexer {
@@ -196,16 +197,98 @@ void add_value(RecordValues& values, FieldTarget target, const std::string& key,
 
 }  // namespace
 
-JsonlReader::JsonlReader(std::istream& in, std::string file_name)
-    : in_(in), file_name_(std::move(file_name)) {}
+JsonlReader::JsonlReader(std::istream& in, std::string file_name, FieldMapping mapping)
+    : in_(in),
+      file_name_(std::move(file_name)),
+      mapping_(std::move(mapping)),
+      chunk_(std::size_t{64} * 1024) {}
+
+// std::getline would hold a line of any length; this keeps at most limits::kMaxRecordBytes of
+// it and consumes the rest.
+bool JsonlReader::read_line(std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  bool read_any = false;
+  for (;;) {
+    in_.getline(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
+    const auto count = static_cast<std::size_t>(in_.gcount());
+    if (in_.bad()) {
+      return false;  // next_line() reports it
+    }
+    if (count == 0 && in_.eof()) {
+      return read_any;
+    }
+    read_any = true;
+    const bool full = in_.fail() && !in_.eof();
+    // Without failbit and before the end, getline consumed the '\n' and counted it.
+    const std::size_t stored = full || in_.eof() ? count : count - 1;
+    if (line.size() + stored > limits::kMaxRecordBytes) {
+      too_long = true;
+    } else {
+      line.append(chunk_.data(), stored);
+    }
+    if (!full) {
+      return true;
+    }
+    in_.clear();
+  }
+}
+
+void JsonlReader::note_key(const std::string& key, std::optional<FieldTarget> target) {
+  constexpr std::size_t kMaxKeys = 200;
+  if (keys_.size() >= kMaxKeys) {
+    return;
+  }
+  for (const auto& known : keys_) {
+    if (known.first == key) {
+      return;
+    }
+  }
+  std::optional<ArticleField> field;
+  if (target) {
+    field = target->field;
+  }
+  keys_.emplace_back(key, field);
+}
 
 std::optional<Article> JsonlReader::next() {
   if (finished_) {
     return std::nullopt;
   }
   std::string line;
-  while (std::getline(in_, line)) {
+  while (next_line(line)) {
+    const Json object = parse_object(line, file_name_, line_number_);
+    RecordValues values;
+    std::vector<Comment> comments;
+    for (const auto& [key, value] : object.items()) {
+      if (lower_case(key) == "comments") {
+        comments = read_comments(value, key, file_name_, line_number_);
+        continue;
+      }
+      const auto target = mapping_.find(key);
+      note_key(key, target);
+      if (target && !value.is_null()) {
+        add_value(values, *target, key, value, file_name_, line_number_);
+      }
+    }
+    Article article = finish_article(values, file_name_, line_number_, mapping_.date_formats());
+    article.comments = std::move(comments);
+    return article;
+  }
+  return std::nullopt;
+}
+
+bool JsonlReader::next_line(std::string& line) {
+  if (finished_) {
+    return false;
+  }
+  bool too_long = false;
+  while (read_line(line, too_long)) {
     ++line_number_;
+    if (too_long) {
+      throw InputError(file_name_, line_number_,
+                       fmt::format("line is longer than {} MiB", limits::kMaxRecordBytes >> 20));
+    }
     if (line_number_ == 1 && line.starts_with("\xEF\xBB\xBF")) {
       line.erase(0, 3);
     }
@@ -217,28 +300,33 @@ std::optional<Article> JsonlReader::next() {
                        fmt::format("invalid UTF-8 at byte {} of the line (0x{:02x})", *offset + 1,
                                    static_cast<unsigned char>(line[*offset])));
     }
-    const Json object = parse_object(line, file_name_, line_number_);
-    RecordValues values;
-    std::vector<Comment> comments;
-    for (const auto& [key, value] : object.items()) {
-      if (lower_case(key) == "comments") {
-        comments = read_comments(value, key, file_name_, line_number_);
-        continue;
-      }
-      const auto target = mapping_.find(key);
-      if (target && !value.is_null()) {
-        add_value(values, *target, key, value, file_name_, line_number_);
-      }
-    }
-    Article article = finish_article(values, file_name_, line_number_);
-    article.comments = std::move(comments);
-    return article;
+    return true;
   }
   finished_ = true;
   if (in_.bad()) {
     throw InputError(file_name_, 0, "the file could not be read");
   }
-  return std::nullopt;
+  return false;
+}
+
+std::optional<std::pair<std::size_t, std::vector<std::pair<std::string, std::string>>>>
+JsonlReader::next_fields() {
+  std::string line;
+  if (!next_line(line)) {
+    return std::nullopt;
+  }
+  const Json object = parse_object(line, file_name_, line_number_);
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (const auto& [key, value] : object.items()) {
+    if (value.is_string()) {
+      fields.emplace_back(key, value.get<std::string>());
+    } else if (value.is_number() || value.is_boolean()) {
+      fields.emplace_back(key, value.dump());
+    } else if (value.is_null()) {
+      fields.emplace_back(key, "");
+    }
+  }
+  return std::make_pair(line_number_, std::move(fields));
 }
 
 }  // namespace morgue::indexer

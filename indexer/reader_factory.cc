@@ -68,16 +68,58 @@ Format detect_format(std::istream& input, const std::string& name) {
                    "csv, jsonl, page or html");
 }
 
+DetectedFormat member_format(InputMember& member, Format asked, const FieldMapping& mapping) {
+  if (asked != Format::kAuto) {
+    return {asked, "as asked with --format"};
+  }
+  const std::string extension = std::filesystem::path(member.format_name).extension().string();
+  const std::string_view how = extension.empty() ? "from the content" : "from the name";
+  try {
+    return {detect_format(*member.stream, member.format_name), how};
+  } catch (const InputError& error) {
+    if (looks_like_csv_header(member.head, mapping)) {
+      return {Format::kCsv, "from the content (a CSV header)"};
+    }
+    throw InputError(member.name, 0, error.message());
+  }
+}
+
+bool looks_like_csv_header(std::string_view head, const FieldMapping& mapping) {
+  const std::size_t line_end = head.find('\n');
+  if (line_end == std::string_view::npos) {
+    return false;
+  }
+  std::string_view line = head.substr(0, line_end);
+  if (line.starts_with("\xEF\xBB\xBF")) {
+    line.remove_prefix(3);
+  }
+  if (line.find(',') == std::string_view::npos) {
+    return false;
+  }
+  for (std::size_t start = 0; start <= line.size();) {
+    const std::size_t comma = std::min(line.find(',', start), line.size());
+    std::string cell(line.substr(start, comma - start));
+    std::erase(cell, '"');
+    std::erase(cell, '\r');
+    const auto target = mapping.find(cell);
+    if (target && (target->field == ArticleField::kTitle || target->field == ArticleField::kBody)) {
+      return true;
+    }
+    start = comma + 1;
+  }
+  return false;
+}
+
 std::unique_ptr<RecordSource> open_reader(std::istream& input, const std::string& name,
-                                          Format format) {
+                                          Format format, const FieldMapping& mapping) {
   if (format == Format::kAuto) {
     format = detect_format(input, name);
   }
   switch (format) {
     case Format::kCsv:
-      return std::make_unique<CsvReader>(input, name);
+      return std::make_unique<CsvReader>(input, name, mapping);
     case Format::kJsonl:
-      return std::make_unique<JsonlReader>(input, name);
+      return std::make_unique<JsonlReader>(input, name, mapping);
     case Format::kPage:
       return std::make_unique<PageReader>(input, name);
     case Format::kHtml:

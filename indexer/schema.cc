@@ -11,6 +11,10 @@
 // Every document has one unique-id term (Q): the article's key (its id, else its normalized
 // URL, else a hash of title, date and body), and for a comment that key plus "#" and the
 // comment's place in the thread. Re-indexing an article replaces it and all its comments.
+//
+// Comments read from a comments file (apart from their article) are also kept in the metadata,
+// under kExternalCommentPrefix, hash of the article reference, ".", hash of the comment: the
+// thread is rebuilt from there when the article arrives, is re-indexed, or gains comments.
 #include "indexer/schema.h"
 
 #include <array>
@@ -49,6 +53,8 @@ const std::array kFields = {
           "YYYY-MM)"},
     Field{"thread", "XP", K::kFilter, 8, kNoSlot, false,
           "the article a document belongs to (its key): an article's own, a comment's article"},
+    Field{"ref", "XR", K::kFilter, kNoSlot, kNoSlot, false,
+          "how a comments file may name an article: id:ID, url:URL, title:TITLE (articles only)"},
 };
 
 struct Alias {

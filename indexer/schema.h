@@ -77,6 +77,9 @@ inline constexpr std::string_view kSchemaVersion = "1";
 /// Metadata key under which kSchemaVersion is stored.
 inline constexpr std::string_view kSchemaVersionKey = "morgue.schema_version";
 
+/// Metadata keys of comments read from a comments file start with this (see schema.cc).
+inline constexpr std::string_view kExternalCommentPrefix = "morgue.comment.";
+
 /// What a document stands for, the values of the "kind" field.
 inline constexpr std::string_view kKindArticle = "article";
 inline constexpr std::string_view kKindComment = "comment";

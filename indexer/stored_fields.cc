@@ -11,7 +11,8 @@ namespace morgue::indexer {
 
 using nlohmann::json;
 
-std::string stored_article(const Article& article, const std::string& key) {
+std::string stored_article(const Article& article, const std::string& key,
+                           std::size_t external_comments) {
   json stored = {
       {"kind", schema::kKindArticle},
       {"key", key},
@@ -28,17 +29,20 @@ std::string stored_article(const Article& article, const std::string& key) {
       {"photo_caption", article.photo_caption},
       {"photo_credit", article.photo_credit},
       {"related_headlines", article.related_headlines},
-      {"comment_count", article.comments.size()},
+      {"comment_count", article.comments.size() + external_comments},
   };
   return stored.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string stored_comment(const Comment& comment, const std::string& article_key) {
+std::string stored_comment(const Comment& comment, const std::string& article_key, bool external) {
   json stored = {
       {"kind", schema::kKindComment},       {"key", article_key},
       {"position", comment.position},       {"author", comment.author},
       {"in_reply_to", comment.in_reply_to}, {"text", comment.text},
   };
+  if (external) {
+    stored["external"] = true;
+  }
   return stored.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -57,6 +61,7 @@ StoredDocument parse_stored(const std::string& data) {
     out.comment.author = stored.value("author", "");
     out.comment.in_reply_to = stored.value("in_reply_to", "");
     out.comment.text = stored.value("text", "");
+    out.external = stored.value("external", false);
     return out;
   }
   Article& article = out.article;

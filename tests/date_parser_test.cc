@@ -81,8 +81,10 @@ TEST(DateParser, RejectsTextThatIsNoDate) {
       "2016-09-28T14:05:00+3",
       "Wed, 28 Sep 2016 14:05:00 +0300 extra",
       "Sep 2016",
-      "20 Februar 2017",
+      "20 Febrar 2017",
       "20 February 17",
+      "02/20/2017",  // slashes: the order of day and month is the user's to name
+      "20.02.17",
       "February 20",
       "20170220",      // 8 digits: neither a year nor Unix seconds
       "123456789012",  // 12 digits
@@ -91,6 +93,58 @@ TEST(DateParser, RejectsTextThatIsNoDate) {
   for (const std::string_view input : cases) {
     SCOPED_TRACE(input);
     EXPECT_FALSE(parse_date(input).has_value());
+  }
+}
+
+TEST(DateParser, ReadsMonthNamesInOtherLanguages) {
+  const DateCase cases[] = {
+      {"20 Februar 2017", "2017-02-20"},
+      {"20. März 2017 14:05", "2017-03-20T14:05:00"},
+      {"3. MÄRZ 2017", "2017-03-03"},
+      {"1er mars 2017", "2017-03-01"},
+      {"20 février 2017 14:05 +01:00", "2017-02-20T14:05:00+01:00"},
+      {"15 août 2016", "2016-08-15"},
+      {"20 de febrero de 2017", "2017-02-20"},
+      {"5 dic 2016", "2016-12-05"},
+      {"20 февраля 2017", "2017-02-20"},
+      {"20 Февраля 2017 г.", "2017-02-20"},
+      {"1 сентября 2016 года, 09:30", "2016-09-01T09:30:00"},
+      {"12 maggio 2015", "2015-05-12"},
+      {"7 de março de 2018", "2018-03-07"},
+      {"20.02.2017", "2017-02-20"},
+      {"20.02.2017 14:05 +0300", "2017-02-20T14:05:00+03:00"},
+  };
+  for (const DateCase& row : cases) {
+    SCOPED_TRACE(row.input);
+    const auto date = parse_date(row.input);
+    ASSERT_TRUE(date.has_value());
+    EXPECT_EQ(date->iso8601(), row.expected_iso8601);
+  }
+}
+
+TEST(DateParser, ReadsTheFormatAUserNames) {
+  const struct {
+    std::string_view input;
+    std::string format;
+    std::string_view expected_iso8601;  // empty: not read
+  } cases[] = {
+      {"20/02/2017 04:44", "%d/%m/%Y %H:%M", "2017-02-20T04:44:00"},
+      {"02/20/2017", "%m/%d/%Y", "2017-02-20"},
+      {"2017-02-20 04:44 +0300", "%Y-%m-%d %H:%M %z", "2017-02-20T04:44:00+03:00"},
+      {"20170220", "%Y%m%d", "2017-02-20"},
+      {"31/02/2017", "%d/%m/%Y", ""},
+      {"20/02/2017 garbage", "%d/%m/%Y", ""},
+      {"20/02/2017", "%Y-%m-%d", ""},
+  };
+  for (const auto& row : cases) {
+    SCOPED_TRACE(row.input);
+    const auto date = parse_date(row.input, row.format);
+    if (row.expected_iso8601.empty()) {
+      EXPECT_FALSE(date.has_value());
+      continue;
+    }
+    ASSERT_TRUE(date.has_value());
+    EXPECT_EQ(date->iso8601(), row.expected_iso8601);
   }
 }
 

@@ -1,10 +1,13 @@
 #include "tests/test_support.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,8 +54,9 @@ CommandResult run_command(const std::string& command_line) {
   TempDir capture;
   const auto out_file = capture / "out";
   const auto err_file = capture / "err";
-  const std::string full = command_line + " >" + shell_quote(out_file.string()) + " 2>" +
-                           shell_quote(err_file.string()) + " </dev/null";
+  // In braces, so a command's own "< file" wins over the /dev/null given to the whole line.
+  const std::string full = "{ " + command_line + "\n} >" + shell_quote(out_file.string()) +
+                           " 2>" + shell_quote(err_file.string()) + " </dev/null";
   const int status = std::system(full.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -91,6 +95,44 @@ std::string read_file(const std::filesystem::path& file) {
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
+}
+
+void write_file(const std::filesystem::path& file, const std::string& content) {
+  std::ofstream out(file, std::ios::binary);
+  out << content;
+}
+
+void write_archive(const std::filesystem::path& file, const std::string& format,
+                   const std::string& filter, const std::vector<ArchiveMember>& members) {
+  archive* writer = archive_write_new();
+  const auto check = [writer](int status) {
+    if (status < ARCHIVE_WARN) {
+      throw std::runtime_error(archive_error_string(writer));
+    }
+  };
+  if (filter != "none") {
+    check(archive_write_add_filter_by_name(writer, filter.c_str()));
+  }
+  check(format == "tar" ? archive_write_set_format_pax_restricted(writer)
+                        : archive_write_set_format_by_name(writer, format.c_str()));
+  check(archive_write_open_filename(writer, file.c_str()));
+  for (const ArchiveMember& member : members) {
+    archive_entry* entry = archive_entry_new();
+    archive_entry_set_pathname(entry, member.name.c_str());
+    archive_entry_set_filetype(entry, AE_IFREG);
+    archive_entry_set_perm(entry, 0644);
+    archive_entry_set_size(entry, static_cast<la_int64_t>(member.content.size()));
+    check(archive_write_header(writer, entry));
+    if (!member.content.empty()) {
+      check(static_cast<int>(
+          archive_write_data(writer, member.content.data(), member.content.size()) < 0
+              ? ARCHIVE_FATAL
+              : ARCHIVE_OK));
+    }
+    archive_entry_free(entry);
+  }
+  check(archive_write_close(writer));
+  archive_write_free(writer);
 }
 
 }  // namespace morgue::testing

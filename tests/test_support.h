@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace morgue::testing {
 
@@ -46,5 +47,20 @@ std::string check_database(const std::filesystem::path& database);
 
 /// The whole content of a file.
 std::string read_file(const std::filesystem::path& file);
+
+/// Writes `content` to `file`.
+void write_file(const std::filesystem::path& file, const std::string& content);
+
+/// One file to put into an archive.
+struct ArchiveMember {
+  std::string name;
+  std::string content;
+};
+
+/// Writes an archive with libarchive, so tests need no zip or zstd programs: `format` "tar",
+/// "zip" or "raw" (a single compressed file: one member, its name unused), `filter` "none",
+/// "gzip", "bzip2", "xz" or "zstd".
+void write_archive(const std::filesystem::path& file, const std::string& format,
+                   const std::string& filter, const std::vector<ArchiveMember>& members);
 
 }  // namespace morgue::testing

@@ -8,6 +8,8 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <morgue/article.h>
 #include <morgue/error.h>
@@ -29,10 +31,10 @@ Format parse_format(const std::string& name);
 
 /// What an indexing call did. Counts add up across calls with operator+=.
 struct IndexReport {
-  std::size_t files = 0;     ///< input files read
+  std::size_t files = 0;     ///< input files read (each member of an archive counts)
   std::size_t articles = 0;  ///< articles written (new or replacing an earlier version)
   std::size_t replaced = 0;  ///< of those, articles that replaced an earlier version
-  std::size_t comments = 0;  ///< comments written under those articles
+  std::size_t comments = 0;  ///< comments written under those articles, or read from comments files
   std::size_t skipped = 0;   ///< records that could not be read and were skipped
 
   IndexReport& operator+=(const IndexReport& other);
@@ -41,12 +43,40 @@ struct IndexReport {
 /// Called with each record that could not be read; indexing then goes on with the next one.
 using SkipHandler = std::function<void(const InputError&)>;
 
+/// Called after each record with what the current add_file() call has done so far.
+using ProgressHandler = std::function<void(const IndexReport&)>;
+
+/// A user's description of a layout morgue does not know (docs/input-formats.md, "Unknown
+/// layouts"). Plain data; copy freely.
+struct Layout {
+  /// (field, source name) pairs, in the order given: {"title", "headline"} reads the CSV column
+  /// or JSON key `headline` as the title, before any built-in name. Fields: id, url, title,
+  /// body, authors, tags, published (or date), site, type, language.
+  std::vector<std::pair<std::string, std::string>> names;
+  /// strptime(3) formats ("%d/%m/%Y %H:%M"), tried in order on a date that none of the built-in
+  /// forms reads. `%z` keeps the zone.
+  std::vector<std::string> date_formats;
+
+  /// Adds "FIELD=NAME" (spaces around either are dropped). Throws morgue::Error naming the
+  /// fields when FIELD is not one, or when there is no '=' or no NAME.
+  void add_mapping(const std::string& field_equals_name);
+
+  /// Adds the lines of a mapping file: "FIELD = NAME" or "date-format = FORMAT"; blank lines and
+  /// lines starting with '#' are skipped. Throws morgue::Error "FILE:LINE: ..." for a bad line,
+  /// InputError when the file cannot be read.
+  void add_file(const std::filesystem::path& file);
+};
+
 /// Tuning for an Indexer.
 struct IndexOptions {
   /// Documents (articles plus comments) written between commits. A crash loses at most the
   /// uncommitted batch, never a committed article; larger batches index faster but hold more
   /// in memory.
   std::size_t batch_documents = 5000;
+  /// The user's names for fields and date formats.
+  Layout layout{};
+  /// Told of progress after each record; may be empty.
+  ProgressHandler on_progress{};
   /// How long the constructor waits for another writer (in any process) to release the
   /// database before throwing DatabaseError; zero gives up at once, kWaitForever never does.
   std::chrono::milliseconds lock_wait{0};
@@ -57,6 +87,14 @@ struct IndexOptions {
   /// A lock_wait that waits as long as it takes.
   static constexpr std::chrono::milliseconds kWaitForever = std::chrono::milliseconds::max();
 };
+
+/// What `morgue-index --inspect` shows for the input at `path` ("-" for standard input): for each
+/// file in it (the first 3 members of an archive), the format morgue detects and why, whether it
+/// reads as articles or comments, each column or key with the field it fills, and the first
+/// `records` records as morgue reads them, errors included. Writes no database. Throws
+/// InputError when the input cannot be opened.
+std::string inspect_input(const std::string& path, Format format, const Layout& layout,
+                          std::size_t records = 3);
 
 /// Writes articles into the morgue database at a path, creating it if needed. Holds the
 /// database's write lock until destroyed: one Indexer per database at a time, across all
@@ -77,12 +115,24 @@ class Indexer {
   Indexer(const Indexer&) = delete;
   Indexer& operator=(const Indexer&) = delete;
 
-  /// Indexes every article and comment in `path`. A record that cannot be read goes to
-  /// `on_skip` (may be empty) and the rest of the file is still indexed. Throws InputError if
-  /// the file cannot be opened or its format cannot be told, DatabaseError if a write fails
-  /// (earlier batches stay committed).
+  /// Indexes every article and comment in `path` ("-" is standard input): a CSV, JSON Lines or
+  /// page file, plain, compressed (gzip, bzip2, xz, zstd) or in an archive (tar, zip), each
+  /// member read as the file it is; a comments file (told by its columns) is attached to its
+  /// articles. A record that cannot be read, a member that cannot (compressed twice, over a
+  /// limit) and a damaged archive go to `on_skip` (may be empty), and the rest is still
+  /// indexed. Throws InputError if the input cannot be opened, is compressed more than once or
+  /// its format cannot be told, DatabaseError if a write fails (earlier batches stay committed).
   IndexReport add_file(const std::filesystem::path& path, Format format = Format::kAuto,
                        const SkipHandler& on_skip = {});
+
+  /// Like add_file, reading `path` as a comments file (CSV or JSON Lines) whatever its columns.
+  IndexReport add_comments_file(const std::filesystem::path& path, Format format = Format::kAuto,
+                                const SkipHandler& on_skip = {});
+
+  /// Tells `on_skip`, once for each article reference, of comments read by this Indexer whose
+  /// article is not indexed ("FILE:RECORD: no indexed article has ..."). They stay in the
+  /// database and join their article when it is indexed. Returns how many comments wait.
+  std::size_t report_waiting_comments(const SkipHandler& on_skip);
 
   /// Like add_file, reading `input`; `name` is used in messages and to tell the format.
   IndexReport add_stream(std::istream& input, const std::string& name, Format format,
