@@ -61,7 +61,8 @@ struct Alias {
   std::string_view alias;
   std::string_view name;
 };
-constexpr std::array kAliases = {Alias{"lang", "language"}, Alias{"in", "kind"}, Alias{"body", "text"}};
+constexpr std::array kAliases = {Alias{"lang", "language"}, Alias{"in", "kind"},
+                                 Alias{"body", "text"}};
 
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 

@@ -88,8 +88,8 @@ std::optional<DateTime> last_modified(const std::filesystem::path& database) {
   if (!newest) {
     return std::nullopt;
   }
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(
-      std::chrono::file_clock::to_sys(*newest));
+  const auto seconds =
+      std::chrono::floor<std::chrono::seconds>(std::chrono::file_clock::to_sys(*newest));
   const auto day = std::chrono::floor<std::chrono::days>(seconds);
   const std::chrono::year_month_day date(day);
   const std::chrono::hh_mm_ss time(seconds - day);

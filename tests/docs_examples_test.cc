@@ -109,8 +109,7 @@ TEST(DocsExamples, EveryConsoleExampleRunsAndPrintsWhatTheDocSays) {
       for (const auto& command : example.commands) {
         result = run_command(runnable(command, own.path()));
       }
-      EXPECT_EQ(shown(result.out + result.err), shown(example.expected))
-          << example.commands.back();
+      EXPECT_EQ(shown(result.out + result.err), shown(example.expected)) << example.commands.back();
       ++examples_run;
     }
   }

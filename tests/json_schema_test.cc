@@ -1,9 +1,9 @@
 // Every kind of JSON morgue-query prints is valid against docs/json-schema.json.
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "tests/test_support.h"
 
@@ -22,8 +22,9 @@ TEST(JsonSchema, EveryOutputOfMorgueQueryIsValid) {
             0);
   const std::string source = MORGUE_SOURCE_DIR;
   // Debian's python3 has python3-jsonschema (.ci/install-deps); another python3 on PATH may not.
-  const std::string validate = "/usr/bin/python3 " + shell_quote(source + "/tests/validate_json.py") +
-                               " " + shell_quote(source + "/docs/json-schema.json");
+  const std::string validate = "/usr/bin/python3 " +
+                               shell_quote(source + "/tests/validate_json.py") + " " +
+                               shell_quote(source + "/docs/json-schema.json");
   struct Row {
     std::string arguments;
     bool lines;
@@ -41,13 +42,13 @@ TEST(JsonSchema, EveryOutputOfMorgueQueryIsValid) {
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.arguments);
-    const auto output = run_command(shell_quote(MORGUE_QUERY_BIN) + " " + database + " " +
-                                    row.arguments);
+    const auto output =
+        run_command(shell_quote(MORGUE_QUERY_BIN) + " " + database + " " + row.arguments);
     ASSERT_EQ(output.exit_code, 0) << output.err;
     const auto input = temp / "output.json";
     std::ofstream(input) << output.out;
-    const auto checked = run_command(validate + " " + shell_quote(input.string()) +
-                                     (row.lines ? " --lines" : ""));
+    const auto checked =
+        run_command(validate + " " + shell_quote(input.string()) + (row.lines ? " --lines" : ""));
     EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
   }
 }
@@ -57,10 +58,9 @@ TEST(JsonSchema, TheSchemaRejectsWhatIsNotMorguesOutput) {
   const std::string source = MORGUE_SOURCE_DIR;
   const auto input = temp / "bad.json";
   std::ofstream(input) << R"({"format_version": 2, "query": "x"})";
-  const auto checked =
-      run_command("/usr/bin/python3 " + shell_quote(source + "/tests/validate_json.py") + " " +
-                  shell_quote(source + "/docs/json-schema.json") + " " +
-                  shell_quote(input.string()));
+  const auto checked = run_command(
+      "/usr/bin/python3 " + shell_quote(source + "/tests/validate_json.py") + " " +
+      shell_quote(source + "/docs/json-schema.json") + " " + shell_quote(input.string()));
   EXPECT_EQ(checked.exit_code, 1) << checked.out << checked.err;
 }
 
