@@ -80,8 +80,9 @@ TEST_F(SampleArchive, WordFindsArticlesAndGroupsCommentsUnderThem) {
   EXPECT_EQ(result.total_hits, 6u);
   EXPECT_EQ(result.total_documents, 12u);  // 6 articles and 6 comments
   // The article with the discussion; its rank among the six is docs/ranking.md's business.
-  const auto sputnik = std::find_if(result.hits.begin(), result.hits.end(),
-                                    [](const Hit& hit) { return hit.article.title == kSputnikTitle; });
+  const auto sputnik = std::find_if(result.hits.begin(), result.hits.end(), [](const Hit& hit) {
+    return hit.article.title == kSputnikTitle;
+  });
   ASSERT_NE(sputnik, result.hits.end());
   const Hit& best = *sputnik;
   EXPECT_TRUE(best.article_matched);

@@ -55,8 +55,8 @@ CommandResult run_command(const std::string& command_line) {
   const auto out_file = capture / "out";
   const auto err_file = capture / "err";
   // In braces, so a command's own "< file" wins over the /dev/null given to the whole line.
-  const std::string full = "{ " + command_line + "\n} >" + shell_quote(out_file.string()) +
-                           " 2>" + shell_quote(err_file.string()) + " </dev/null";
+  const std::string full = "{ " + command_line + "\n} >" + shell_quote(out_file.string()) + " 2>" +
+                           shell_quote(err_file.string()) + " </dev/null";
   const int status = std::system(full.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
