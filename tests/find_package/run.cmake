@@ -1,6 +1,8 @@
 # ctest -R FindPackage: installs the build into a temporary prefix, then builds the example
 # program of docs/library-api.md against it twice (CMake's find_package and pkg-config) and
-# runs both: each indexes an article and finds it. Arguments: -DBUILD_DIR -DSOURCE_DIR -DWORK_DIR.
+# runs both: each indexes an article and finds it. Arguments: -DBUILD_DIR -DSOURCE_DIR -DWORK_DIR,
+# and -DCONSUMER_CXX (the compiler) -DCONSUMER_FLAGS (a list: the build's sanitizer flags, which
+# a program linking a sanitized static library needs too).
 cmake_minimum_required(VERSION 3.25)
 
 function(run)
@@ -38,8 +40,10 @@ if(expected STREQUAL "")
 endif()
 
 # 1. CMake: find_package(morgue) with the prefix on CMAKE_PREFIX_PATH.
+string(JOIN " " flags ${CONSUMER_FLAGS})
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/find_package -B ${WORK_DIR}/cmake-build
-    -DCMAKE_PREFIX_PATH=${prefix} -DCONSUMER_SOURCE=${source})
+    -DCMAKE_PREFIX_PATH=${prefix} -DCONSUMER_SOURCE=${source} -DCMAKE_CXX_COMPILER=${CONSUMER_CXX}
+    "-DCMAKE_CXX_FLAGS=${flags}" "-DCMAKE_EXE_LINKER_FLAGS=${flags}")
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/cmake-build)
 run(${WORK_DIR}/cmake-build/consumer ${WORK_DIR}/cmake.db)
 if(NOT output STREQUAL expected)
@@ -54,7 +58,8 @@ separate_arguments(cflags UNIX_COMMAND "${cflags}")
 run(pkg-config --static --libs morgue)
 string(STRIP "${output}" libs)
 separate_arguments(libs UNIX_COMMAND "${libs}")
-run(c++ -std=c++20 ${cflags} ${source} -o ${WORK_DIR}/pkg-config-consumer ${libs})
+run(${CONSUMER_CXX} -std=c++20 ${CONSUMER_FLAGS} ${cflags} ${source}
+    -o ${WORK_DIR}/pkg-config-consumer ${libs})
 run(${WORK_DIR}/pkg-config-consumer ${WORK_DIR}/pkg-config.db)
 if(NOT output STREQUAL expected)
   message(FATAL_ERROR "pkg-config build printed:\n${output}\nthe doc shows:\n${expected}")
