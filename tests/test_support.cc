@@ -82,6 +82,14 @@ std::string shell_quote(const std::string& text) {
   return quoted + "'";
 }
 
+bool sanitized_build() {
+#if defined(__SANITIZE_ADDRESS__) || defined(MORGUE_ASAN)
+  return true;
+#else
+  return false;
+#endif
+}
+
 std::string check_database(const std::filesystem::path& database) {
   std::ostringstream report;
   try {
