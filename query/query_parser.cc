@@ -59,6 +59,7 @@ class Parser {
     }
     parsed.highlight_terms = std::move(highlight_terms_);
     parsed.highlight_prefixes = std::move(highlight_prefixes_);
+    parsed.highlight_stems = std::move(highlight_stems_);
     return parsed;
   }
 
@@ -122,11 +123,13 @@ class Parser {
       }
       const std::size_t highlights_before = highlight_terms_.size();
       const std::size_t prefixes_before = highlight_prefixes_.size();
+      const std::size_t stems_before = highlight_stems_.size();
       std::optional<Xapian::Query> operand = parse_operand(depth);
       if (negated) {
         // Excluded words are never shown matched.
         highlight_terms_.resize(highlights_before);
         highlight_prefixes_.resize(prefixes_before);
+        highlight_stems_.resize(stems_before);
       }
       if (!operand) {
         continue;  // a word of punctuation only: nothing to search for
@@ -235,6 +238,7 @@ class Parser {
       std::vector<Xapian::Query> forms{Xapian::Query(term)};
       if (const std::string& stem = analyzer_.stem(token.term, language_); !stem.empty()) {
         forms.emplace_back(std::string(schema::field("stem").prefix) + std::string(prefix) + stem);
+        highlight_stems_.push_back(stem);
         // Words that are their own stem are indexed without a stem term.
         if (stem != token.term) {
           forms.emplace_back(std::string(prefix) + stem);
@@ -399,6 +403,7 @@ class Parser {
   std::size_t clauses_ = 0;
   std::vector<std::string> highlight_terms_;
   std::vector<std::string> highlight_prefixes_;
+  std::vector<std::string> highlight_stems_;
 
  public:
   bool stopped_ = false;  // a stop word was left out

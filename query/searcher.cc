@@ -325,7 +325,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
   count(request, base, filters, result);
 
   const query::MatchTerms terms{{parsed.highlight_terms.begin(), parsed.highlight_terms.end()},
-                                parsed.highlight_prefixes};
+                                parsed.highlight_prefixes,
+                                {parsed.highlight_stems.begin(), parsed.highlight_stems.end()}};
   const bool ranked = !parsed.highlight_terms.empty() || !parsed.highlight_prefixes.empty() ||
                       !request.like.empty();
   page(request, query, terms, ranked, result);
@@ -367,8 +368,7 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
 
   const schema::Field& kind = schema::field("kind");
   query::FacetCounter kinds(kind);
-  query::DistinctCounter thread_count(*schema::field("thread").slot);
-  std::vector<Xapian::MatchSpy*> spies{&kinds, &thread_count};
+  std::vector<Xapian::MatchSpy*> spies{&kinds};
   // Facets counted in the main pass, and the selected ones counted apart.
   std::map<std::string, std::unique_ptr<query::FacetCounter>> counters;
   std::unique_ptr<query::DateHistogram> histogram;
@@ -386,10 +386,18 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
     }
   }
   result.total_documents = run_pass(filtered(""), spies);
-  result.total_hits = thread_count.count();
   for (const auto& value : kinds.result(2).values) {
     (value.value == schema::kKindComment ? result.total_comments : result.total_articles) =
         value.count;
+  }
+  // Each matching article is a thread of its own; only matching comments can add threads (or
+  // fall in one already counted). Counting distinct threads reads every match's thread key,
+  // which costs more than the rest of the pass, so it is done only when comments matched.
+  result.total_hits = result.total_articles;
+  if (result.total_comments > 0) {
+    query::DistinctCounter thread_count(*schema::field("thread").slot);
+    run_pass(filtered(""), {&thread_count});
+    result.total_hits = thread_count.count();
   }
 
   for (const auto& name : request.facets) {
