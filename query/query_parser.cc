@@ -10,6 +10,7 @@
 #include <morgue/error.h>
 
 #include "indexer/schema.h"
+#include "indexer/stemmer.h"
 #include "query/date_range.h"
 #include "query/query_lexer.h"
 
@@ -242,6 +243,14 @@ class Parser {
         // Words that are their own stem are indexed without a stem term.
         if (stem != token.term) {
           forms.emplace_back(std::string(prefix) + stem);
+          // The typed word may itself be the stem of other forms: the Arabic and Hebrew light
+          // stemmers take clitics off the front, so הממשלה stems to ממשלה while ממשלה, typed,
+          // stems further to משלה.
+          if (indexer::stem_strips_prefixes(token.term)) {
+            forms.emplace_back(std::string(schema::field("stem").prefix) + std::string(prefix) +
+                               token.term);
+            highlight_stems_.push_back(token.term);
+          }
         }
       }
       if (plain_text) {
