@@ -89,7 +89,10 @@ SearchRequest parse_request(const Arguments& arguments) {
     } else if (name.find(':') != std::string::npos) {
       throw ParameterError("unknown parameter '" + name + "'");
     } else {
-      request.add_filter(name + ":" + value);  // tag=Syria is filter=tag:Syria
+      std::string filter = name;  // tag=Syria is filter=tag:Syria
+      filter += ':';
+      filter += value;
+      request.add_filter(filter);
     }
   }
   return request;

@@ -171,6 +171,12 @@ TEST_F(HttpServerTest, BadRequestsAreJsonErrorsWithA4xxStatus) {
       {"GET /api/search?sort=best" + end + "\r\n", 400,
        "unknown sort order 'best'; choose relevance, newest or oldest"},
       {"GET /api/search?q=a&q=b" + end + "\r\n", 400, "parameter q is given more than once"},
+      {"GET /api/search?filter=Syria" + end + "\r\n", 400,
+       "write a filter as FIELD:VALUE or FIELD=VALUE, e.g. tag:Syria or tag:\"John Kerry\"; got "
+       "'Syria'"},
+      {"GET /api/search?filter=tag:%22John" + end + "\r\n", 400,
+       "the filter 'tag:\"John' opens a quote and never closes it"},
+      {"GET /api/search?ta:g=x" + end + "\r\n", 400, "unknown parameter 'ta:g'"},
       {"GET /api/articles/no-such-id" + end + "\r\n", 404,
        "no article with id or key 'no-such-id'"},
       {"GET /api/nothing" + end + "\r\n", 404,
