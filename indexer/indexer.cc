@@ -1,4 +1,5 @@
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include "indexer/input_reader.h"
 #include "indexer/layout.h"
 #include "indexer/reader_factory.h"
+#include "indexer/writer_thread.h"
 
 namespace morgue {
 
@@ -67,7 +69,11 @@ struct Indexer::Impl {
                indexer::LockWait{.limit = options.lock_wait, .on_wait = options.on_lock_wait}),
         builder(analyzer),
         mapping(indexer::mapping_for(options.layout)),
-        threads(writer, builder) {}
+        threads(writer, builder) {
+    if (options.threads > 1) {
+      writer_thread.emplace(writer, options.batch_documents);
+    }
+  }
 
   // Comments of this run whose article reference no indexed article had when their file ended.
   struct Waiting {
@@ -82,7 +88,17 @@ struct Indexer::Impl {
                             const SkipHandler& on_skip);
   IndexReport read_comments(indexer::InputMember& member, Format format,
                             const SkipHandler& on_skip);
-  bool write(const Article& article);
+  void submit(const Article& article);
+  bool write_now(const Article& article);
+  // Waits until every submitted article is written; afterwards this thread may use `writer`.
+  void drain() {
+    if (writer_thread) {
+      writer_thread->drain();
+    }
+  }
+  std::size_t replaced() const {
+    return replaced_here + (writer_thread ? writer_thread->replaced() : 0);
+  }
   void progress(const IndexReport& so_far) const {
     if (options.on_progress) {
       options.on_progress(so_far);
@@ -96,6 +112,9 @@ struct Indexer::Impl {
   indexer::FieldMapping mapping;
   indexer::CommentThreads threads;
   std::map<std::string, Waiting> waiting;
+  std::size_t replaced_here = 0;  // replacements written on this thread
+  // Last, so that it stops (writing what is queued) before the members it uses go.
+  std::optional<indexer::WriterThread> writer_thread;
 };
 
 Indexer::Indexer(const std::filesystem::path& database, IndexOptions options)
@@ -103,8 +122,23 @@ Indexer::Indexer(const std::filesystem::path& database, IndexOptions options)
 
 Indexer::~Indexer() = default;
 
-bool Indexer::Impl::write(const Article& article) {
+void Indexer::Impl::submit(const Article& article) {
+  if (!writer_thread || threads.keeps_any()) {
+    write_now(article);  // kept comments are looked up in the database: no writing meanwhile
+    return;
+  }
+  writer_thread->submit(builder.build(article, {}));
+  if (!waiting.empty()) {
+    for (const std::string& ref : indexer::article_refs(article)) {
+      waiting.erase(ref);
+    }
+  }
+}
+
+bool Indexer::Impl::write_now(const Article& article) {
+  drain();
   const bool replaced = writer.write(builder.build(article, threads.kept_for(article)));
+  replaced_here += replaced ? 1 : 0;
   if (!waiting.empty()) {
     for (const std::string& ref : indexer::article_refs(article)) {
       waiting.erase(ref);
@@ -116,9 +150,12 @@ bool Indexer::Impl::write(const Article& article) {
   return replaced;
 }
 
-bool Indexer::add_article(const Article& article) { return impl_->write(article); }
+bool Indexer::add_article(const Article& article) { return impl_->write_now(article); }
 
-void Indexer::commit() { impl_->writer.commit(); }
+void Indexer::commit() {
+  impl_->drain();
+  impl_->writer.commit();
+}
 
 IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format format,
                                          const SkipHandler& on_skip) {
@@ -141,9 +178,7 @@ IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format fo
     }
     ++report.articles;
     report.comments += article->comments.size();
-    if (write(*article)) {
-      ++report.replaced;
-    }
+    submit(*article);
     progress(report);
   }
   return report;
@@ -152,6 +187,7 @@ IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format fo
 IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format format,
                                          const SkipHandler& on_skip) {
   IndexReport report;
+  drain();  // comments are kept in the database's metadata
   indexer::CommentReader reader(*member.stream, member.name, format);
   // Articles named in this file, with where first named and how many comments name them.
   std::map<std::string, Waiting> named;
@@ -202,6 +238,8 @@ IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format fo
 IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format format,
                                      Content content, const SkipHandler& on_skip) {
   IndexReport report;
+  drain();
+  const std::size_t replaced_before = replaced();
   indexer::InputReader input(path.string());
   for (;;) {
     indexer::InputMember* member = nullptr;
@@ -232,6 +270,8 @@ IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format f
       skip(report, on_skip, error);
     }
   }
+  drain();
+  report.replaced = replaced() - replaced_before;
   return report;
 }
 
@@ -241,7 +281,11 @@ IndexReport Indexer::add_stream(std::istream& input, const std::string& name, Fo
   member.name = name;
   member.format_name = name;
   member.stream = &input;
+  impl_->drain();
+  const std::size_t replaced_before = impl_->replaced();
   IndexReport report = impl_->read_articles(member, format, on_skip);
+  impl_->drain();
+  report.replaced = impl_->replaced() - replaced_before;
   report.files = 1;
   return report;
 }

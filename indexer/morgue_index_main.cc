@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
   std::string inspect;
   std::string format_name = "auto";
   std::size_t batch_documents = morgue::IndexOptions{}.batch_documents;
+  std::size_t threads = morgue::IndexOptions{}.threads;
   bool quiet = false;
   bool json = false;
   std::int64_t wait_seconds = 0;  // negative: for ever
@@ -167,6 +168,10 @@ int main(int argc, char** argv) {
   app.add_option("--batch-size", batch_documents, "Documents between commits")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--threads", threads,
+                 "1: read, analyse and write on one thread; 2: write on a second thread")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 2));
   app.add_flag("-q,--quiet", quiet, "Print only errors");
   app.add_flag("--json", json, "Print the summary as JSON");
   app.add_flag("--wait{-1}", wait_seconds,
@@ -204,6 +209,7 @@ int main(int argc, char** argv) {
     morgue::IndexReport total;
     morgue::IndexOptions options;
     options.batch_documents = batch_documents;
+    options.threads = threads;
     options.layout = layout;
     options.lock_wait =
         wait_seconds < 0
