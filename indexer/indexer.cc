@@ -7,6 +7,7 @@
 
 #include "indexer/analyzer.h"
 #include "indexer/article_key.h"
+#include "indexer/checkpoint.h"
 #include "indexer/comment_reader.h"
 #include "indexer/comment_threads.h"
 #include "indexer/database_writer.h"
@@ -43,6 +44,8 @@ IndexReport& IndexReport::operator+=(const IndexReport& other) {
   replaced += other.replaced;
   comments += other.comments;
   skipped += other.skipped;
+  unchanged_files += other.unchanged_files;
+  resumed_records += other.resumed_records;
   return *this;
 }
 
@@ -50,6 +53,18 @@ namespace {
 
 // Which kind of records an input holds.
 enum class Content { kDetect, kComments };
+
+// What in the options changes what is read from a file, for its checkpoint.
+std::string layout_fingerprint(const IndexOptions& options) {
+  std::string out;
+  for (const auto& [field, name] : options.layout.names) {
+    out += fmt::format("{}={}\n", field, name);
+  }
+  for (const auto& format : options.layout.date_formats) {
+    out += fmt::format("date-format={}\n", format);
+  }
+  return out;
+}
 
 void skip(IndexReport& report, const SkipHandler& on_skip, const InputError& error) {
   ++report.skipped;
@@ -83,6 +98,10 @@ struct Indexer::Impl {
   IndexReport read_comments(indexer::InputMember& member, Format format,
                             const SkipHandler& on_skip);
   bool write(const Article& article);
+  void commit() {
+    input_progress.before_commit(writer);
+    writer.commit();
+  }
   void progress(const IndexReport& so_far) const {
     if (options.on_progress) {
       options.on_progress(so_far);
@@ -96,6 +115,8 @@ struct Indexer::Impl {
   indexer::FieldMapping mapping;
   indexer::CommentThreads threads;
   std::map<std::string, Waiting> waiting;
+  indexer::InputProgress input_progress;  // the checkpoint of the input being read
+  bool input_has_waiting = false;         // comments of the input being read wait
 };
 
 Indexer::Indexer(const std::filesystem::path& database, IndexOptions options)
@@ -111,14 +132,14 @@ bool Indexer::Impl::write(const Article& article) {
     }
   }
   if (writer.pending_documents() >= options.batch_documents) {
-    writer.commit();
+    commit();
   }
   return replaced;
 }
 
 bool Indexer::add_article(const Article& article) { return impl_->write(article); }
 
-void Indexer::commit() { impl_->writer.commit(); }
+void Indexer::commit() { impl_->commit(); }
 
 IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format format,
                                          const SkipHandler& on_skip) {
@@ -129,6 +150,7 @@ IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format fo
     try {
       article = reader->next();
     } catch (const InputError& error) {
+      input_progress.committed_before();
       skip(report, on_skip, error);
       progress(report);
       if (error.record_number() == 0) {
@@ -138,6 +160,9 @@ IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format fo
     }
     if (!article) {
       break;
+    }
+    if (input_progress.committed_before()) {
+      continue;  // an earlier, interrupted run committed it
     }
     ++report.articles;
     report.comments += article->comments.size();
@@ -187,13 +212,14 @@ IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format fo
     if (threads.rebuild(ref)) {
       waiting.erase(ref);
     } else {
+      input_has_waiting = true;
       auto [entry, added] = waiting.try_emplace(ref, where);
       if (!added) {
         entry->second.comments += where.comments;
       }
     }
     if (writer.pending_documents() >= options.batch_documents) {
-      writer.commit();
+      commit();
     }
   }
   return report;
@@ -202,6 +228,17 @@ IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format fo
 IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format format,
                                      Content content, const SkipHandler& on_skip) {
   IndexReport report;
+  const std::string read_with = fmt::format("{} {} {}", static_cast<int>(format),
+                                            static_cast<int>(content), layout_fingerprint(options));
+  if (input_progress.begin(path, read_with, writer, options.reindex) ==
+      indexer::InputProgress::Start::kUnchanged) {
+    report.unchanged_files = 1;
+    return report;
+  }
+  // However this input ends, later commits record nothing more for it.
+  const std::unique_ptr<indexer::InputProgress, void (*)(indexer::InputProgress*)> ended(
+      &input_progress, [](indexer::InputProgress* progress) { progress->abandon(); });
+  input_has_waiting = false;
   indexer::InputReader input(path.string());
   for (;;) {
     indexer::InputMember* member = nullptr;
@@ -232,6 +269,9 @@ IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format f
       skip(report, on_skip, error);
     }
   }
+  // A comments file whose comments wait is read again next time, and reports them again.
+  input_progress.end(writer, !input_has_waiting);
+  report.resumed_records = input_progress.resumed_records();
   return report;
 }
 
