@@ -44,13 +44,17 @@ std::optional<InputCheckpoint::Progress> InputCheckpoint::committed(DatabaseWrit
                                     writer.path().string(), e.get_description()));
   }
   const json entry = json::parse(stored, nullptr, false);
-  if (!entry.is_object() || entry.value("path", "") != path_ ||
-      entry.value("size", std::uintmax_t{0}) != size_ ||
-      entry.value("modified_ns", std::int64_t{0}) != modified_ns_ ||
-      entry.value("options", "") != options_) {
-    return std::nullopt;
+  try {
+    if (!entry.is_object() || entry.value("path", "") != path_ ||
+        entry.value("size", std::uintmax_t{0}) != size_ ||
+        entry.value("modified_ns", std::int64_t{0}) != modified_ns_ ||
+        entry.value("options", "") != options_) {
+      return std::nullopt;
+    }
+    return Progress{entry.value("records", std::size_t{0}), entry.value("complete", false)};
+  } catch (const json::exception&) {
+    return std::nullopt;  // not as this morgue writes it: read the file from its start
   }
-  return Progress{entry.value("records", std::size_t{0}), entry.value("complete", false)};
 }
 
 void InputCheckpoint::record(DatabaseWriter& writer, const Progress& progress) const {
