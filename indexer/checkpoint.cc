@@ -79,7 +79,7 @@ InputProgress::Start InputProgress::begin(const std::filesystem::path& path,
                                           std::string_view options, DatabaseWriter& writer,
                                           bool reindex) {
   current_.reset();
-  records_ = committed_ = resumed_ = 0;
+  records_read_ = records_written_ = committed_ = resumed_ = 0;
   InputCheckpoint checkpoint(path, options);
   if (!checkpoint.active()) {
     return Start::kRead;
@@ -95,8 +95,8 @@ InputProgress::Start InputProgress::begin(const std::filesystem::path& path,
 }
 
 bool InputProgress::committed_before() {
-  ++records_;
-  if (records_ <= committed_) {
+  ++records_read_;
+  if (records_read_ <= committed_) {
     ++resumed_;
     return true;
   }
@@ -106,13 +106,13 @@ bool InputProgress::committed_before() {
 void InputProgress::before_commit(DatabaseWriter& writer) const {
   if (current_) {
     // While records committed before are read again, the checkpoint already says more.
-    current_->record(writer, {std::max(records_, committed_), false});
+    current_->record(writer, {std::max(records_written_, committed_), false});
   }
 }
 
 void InputProgress::end(DatabaseWriter& writer, bool complete) {
   if (current_ && complete) {
-    current_->record(writer, {records_, true});
+    current_->record(writer, {records_read_, true});
   }
   current_.reset();
 }

@@ -54,8 +54,13 @@ class InputCheckpoint {
 };
 
 /// Where the indexer stands in the input it is reading, for its checkpoint: begun at the start
-/// of each input file, told of each article record, recorded before each commit and completed
-/// at the end. Same thread rules as the DatabaseWriter it is given.
+/// of each input file, told of each article record read and of each article written, recorded
+/// before each commit and completed at the end.
+///
+/// Thread rules: begin(), committed_before(), records_read(), end() and abandon() are called on
+/// the reading thread; written() and before_commit() on whichever thread writes and commits (a
+/// writer thread). The reading thread calls begin(), end() and abandon() only while no writing
+/// is under way (after draining the writer thread), which orders them with the writer's calls.
 class InputProgress {
  public:
   /// Whether to read an input begun with begin().
@@ -72,13 +77,22 @@ class InputProgress {
   /// an earlier run committed it, so it is not to be written again.
   bool committed_before();
 
-  /// Records the current input's progress in the writer's batch; call just before committing.
+  /// Records read from the current input so far: the mark to give written() once the article
+  /// read last is written.
+  std::size_t records_read() const { return records_read_; }
+
+  /// Tells that the article read as record `records_read` (a records_read() value) and every
+  /// record before it are written into the current batch.
+  void written(std::size_t records_read) { records_written_ = records_read; }
+
+  /// Records the current input's progress (what written() last said) in the writer's batch;
+  /// called just before each commit (DatabaseWriter::on_commit).
   void before_commit(DatabaseWriter& writer) const;
 
   /// Ends the current input: records it as complete when `complete` (a later run skips it).
   void end(DatabaseWriter& writer, bool complete);
 
-  /// Ends the current input without recording anything (it failed).
+  /// Ends the current input without recording anything more (it failed).
   void abandon() { current_.reset(); }
 
   /// Records of the current (or last) input that an earlier run had committed.
@@ -86,7 +100,8 @@ class InputProgress {
 
  private:
   std::optional<InputCheckpoint> current_;
-  std::size_t records_ = 0;
+  std::size_t records_read_ = 0;
+  std::size_t records_written_ = 0;
   std::size_t committed_ = 0;  // records the database had when the input began
   std::size_t resumed_ = 0;
 };

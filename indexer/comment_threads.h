@@ -31,6 +31,10 @@ class CommentThreads {
   /// those instead of a name.
   std::vector<Comment> kept_for(const Article& article);
 
+  /// Whether any comment is kept (in this database or from this run): only then does
+  /// kept_for() read the database.
+  bool keeps_any() const { return any_kept_; }
+
   /// Rewrites the thread of every indexed article `ref` names, with its own comments and the
   /// kept ones. Returns false when no indexed article has that reference.
   bool rebuild(const std::string& ref);

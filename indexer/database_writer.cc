@@ -184,6 +184,9 @@ void DatabaseWriter::commit() {
   if (!in_batch_) {
     return;
   }
+  if (on_commit_) {
+    on_commit_();
+  }
   try {
     in_batch_ = false;
     pending_documents_ = 0;

@@ -25,17 +25,23 @@ constexpr Xapian::termcount kTitleExtraWdf = 1;
 void DocumentBuilder::index_text(Xapian::Document& document, std::string_view text,
                                  std::string_view prefix, std::string_view language,
                                  Xapian::termpos& position) const {
+  index_tokens(document, analyzer_.tokenize(text), prefix, language, position, 1);
+}
+
+void DocumentBuilder::index_tokens(Xapian::Document& document, const std::vector<Token>& tokens,
+                                   std::string_view prefix, std::string_view language,
+                                   Xapian::termpos& position, Xapian::termcount wdf) const {
   // Only the folded form has positions (phrases match on it); the other forms cost less
   // without them and are searched as single words.
   std::string stem_term = std::string(schema::field("stem").prefix) + std::string(prefix);
   const std::size_t stem_prefix_size = stem_term.size();
   const std::string exact_prefix(schema::field("exact").prefix);
   std::string term(prefix);
-  for (const Token& token : analyzer_.tokenize(text)) {
+  for (const Token& token : tokens) {
     ++position;
     term.resize(prefix.size());
     term += token.term;
-    document.add_posting(term, position);
+    document.add_posting(term, position, wdf);
     // A word that is its own stem is found through its folded form (the query asks for the
     // stem as a word too), which halves the stem terms Xapian has to write.
     if (const std::string& stem = analyzer_.stem(token.term, language);
@@ -127,14 +133,10 @@ BuiltArticle DocumentBuilder::build(const Article& source,
   Xapian::Document& document = built.article;
   Xapian::termpos position = 0;
   // Title words are indexed twice: under the title prefix for title:, and as plain text.
+  const std::vector<Token> title_tokens = analyzer_.tokenize(article.title);
   Xapian::termpos title_position = 0;
-  index_text(document, article.title, title_prefix, language, title_position);
-  index_text(document, article.title, text_prefix, language, position);
-  if (kTitleExtraWdf > 0) {
-    for (const Token& token : analyzer_.tokenize(article.title)) {
-      document.add_term(std::string(text_prefix) + token.term, kTitleExtraWdf);
-    }
-  }
+  index_tokens(document, title_tokens, title_prefix, language, title_position, 1);
+  index_tokens(document, title_tokens, text_prefix, language, position, 1 + kTitleExtraWdf);
   index_text(document, article.photo_caption, text_prefix, language, position);
   index_text(document, article.body, text_prefix, language, position);
   // A word search finds what an article is tagged with, not only what its text says.

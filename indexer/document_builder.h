@@ -34,6 +34,10 @@ class DocumentBuilder {
  private:
   void index_text(Xapian::Document& document, std::string_view text, std::string_view prefix,
                   std::string_view language, Xapian::termpos& position) const;
+  // Indexes analysed words from `position` on; each folded form counts `wdf` times.
+  void index_tokens(Xapian::Document& document, const std::vector<Token>& tokens,
+                    std::string_view prefix, std::string_view language, Xapian::termpos& position,
+                    Xapian::termcount wdf) const;
   void add_filter(Xapian::Document& document, std::string_view field_name,
                   const std::vector<std::string>& values) const;
   void add_shared_fields(Xapian::Document& document, const Article& article,

@@ -1,4 +1,5 @@
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "indexer/input_reader.h"
 #include "indexer/layout.h"
 #include "indexer/reader_factory.h"
+#include "indexer/writer_thread.h"
 
 namespace morgue {
 
@@ -82,7 +84,13 @@ struct Indexer::Impl {
                indexer::LockWait{.limit = options.lock_wait, .on_wait = options.on_lock_wait}),
         builder(analyzer),
         mapping(indexer::mapping_for(options.layout)),
-        threads(writer, builder) {}
+        threads(writer, builder) {
+    // Every commit, on whichever thread, records how far the input being read has come.
+    writer.on_commit([this] { input_progress.before_commit(writer); });
+    if (options.threads > 1) {
+      writer_thread.emplace(writer, options.batch_documents);
+    }
+  }
 
   // Comments of this run whose article reference no indexed article had when their file ended.
   struct Waiting {
@@ -97,10 +105,16 @@ struct Indexer::Impl {
                             const SkipHandler& on_skip);
   IndexReport read_comments(indexer::InputMember& member, Format format,
                             const SkipHandler& on_skip);
-  bool write(const Article& article);
-  void commit() {
-    input_progress.before_commit(writer);
-    writer.commit();
+  void submit(const Article& article);
+  bool write_now(const Article& article);
+  // Waits until every submitted article is written; afterwards this thread may use `writer`.
+  void drain() {
+    if (writer_thread) {
+      writer_thread->drain();
+    }
+  }
+  std::size_t replaced() const {
+    return replaced_here + (writer_thread ? writer_thread->replaced() : 0);
   }
   void progress(const IndexReport& so_far) const {
     if (options.on_progress) {
@@ -110,13 +124,17 @@ struct Indexer::Impl {
 
   IndexOptions options;
   indexer::Analyzer analyzer;
+  // The checkpoint of the input being read; before `writer`, whose commits use it to the end.
+  indexer::InputProgress input_progress;
+  bool input_has_waiting = false;  // comments of the input being read wait
   indexer::DatabaseWriter writer;
   indexer::DocumentBuilder builder;
   indexer::FieldMapping mapping;
   indexer::CommentThreads threads;
   std::map<std::string, Waiting> waiting;
-  indexer::InputProgress input_progress;  // the checkpoint of the input being read
-  bool input_has_waiting = false;         // comments of the input being read wait
+  std::size_t replaced_here = 0;  // replacements written on this thread
+  // Last, so that it stops (writing what is queued) before the members it uses go.
+  std::optional<indexer::WriterThread> writer_thread;
 };
 
 Indexer::Indexer(const std::filesystem::path& database, IndexOptions options)
@@ -124,22 +142,43 @@ Indexer::Indexer(const std::filesystem::path& database, IndexOptions options)
 
 Indexer::~Indexer() = default;
 
-bool Indexer::Impl::write(const Article& article) {
+void Indexer::Impl::submit(const Article& article) {
+  if (!writer_thread || threads.keeps_any()) {
+    write_now(article);  // kept comments are looked up in the database: no writing meanwhile
+    return;
+  }
+  writer_thread->submit(builder.build(article, {}), [this, read = input_progress.records_read()] {
+    input_progress.written(read);  // on the writer thread
+  });
+  if (!waiting.empty()) {
+    for (const std::string& ref : indexer::article_refs(article)) {
+      waiting.erase(ref);
+    }
+  }
+}
+
+bool Indexer::Impl::write_now(const Article& article) {
+  drain();
   const bool replaced = writer.write(builder.build(article, threads.kept_for(article)));
+  input_progress.written(input_progress.records_read());
+  replaced_here += replaced ? 1 : 0;
   if (!waiting.empty()) {
     for (const std::string& ref : indexer::article_refs(article)) {
       waiting.erase(ref);
     }
   }
   if (writer.pending_documents() >= options.batch_documents) {
-    commit();
+    writer.commit();
   }
   return replaced;
 }
 
-bool Indexer::add_article(const Article& article) { return impl_->write(article); }
+bool Indexer::add_article(const Article& article) { return impl_->write_now(article); }
 
-void Indexer::commit() { impl_->commit(); }
+void Indexer::commit() {
+  impl_->drain();
+  impl_->writer.commit();
+}
 
 IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format format,
                                          const SkipHandler& on_skip) {
@@ -166,9 +205,7 @@ IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format fo
     }
     ++report.articles;
     report.comments += article->comments.size();
-    if (write(*article)) {
-      ++report.replaced;
-    }
+    submit(*article);
     progress(report);
   }
   return report;
@@ -177,6 +214,7 @@ IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format fo
 IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format format,
                                          const SkipHandler& on_skip) {
   IndexReport report;
+  drain();  // comments are kept in the database's metadata
   indexer::CommentReader reader(*member.stream, member.name, format);
   // Articles named in this file, with where first named and how many comments name them.
   std::map<std::string, Waiting> named;
@@ -219,7 +257,7 @@ IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format fo
       }
     }
     if (writer.pending_documents() >= options.batch_documents) {
-      commit();
+      writer.commit();
     }
   }
   return report;
@@ -228,6 +266,7 @@ IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format fo
 IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format format,
                                      Content content, const SkipHandler& on_skip) {
   IndexReport report;
+  drain();
   const std::string read_with = fmt::format("{} {} {}", static_cast<int>(format),
                                             static_cast<int>(content), layout_fingerprint(options));
   if (input_progress.begin(path, read_with, writer, options.reindex) ==
@@ -235,10 +274,19 @@ IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format f
     report.unchanged_files = 1;
     return report;
   }
-  // However this input ends, later commits record nothing more for it.
-  const std::unique_ptr<indexer::InputProgress, void (*)(indexer::InputProgress*)> ended(
-      &input_progress, [](indexer::InputProgress* progress) { progress->abandon(); });
+  // However this input ends, later commits record nothing more for it: once what was queued is
+  // written (a failed writer thread writes nothing more), it is forgotten.
+  const auto forget = [this](indexer::InputProgress* progress) {
+    try {
+      drain();
+    } catch (...) {
+      // The writer thread stopped; the caller hears of it from the call that failed.
+    }
+    progress->abandon();
+  };
+  const std::unique_ptr<indexer::InputProgress, decltype(forget)> ended(&input_progress, forget);
   input_has_waiting = false;
+  const std::size_t replaced_before = replaced();
   indexer::InputReader input(path.string());
   for (;;) {
     indexer::InputMember* member = nullptr;
@@ -269,6 +317,8 @@ IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format f
       skip(report, on_skip, error);
     }
   }
+  drain();
+  report.replaced = replaced() - replaced_before;
   // A comments file whose comments wait is read again next time, and reports them again.
   input_progress.end(writer, !input_has_waiting);
   report.resumed_records = input_progress.resumed_records();
@@ -281,7 +331,11 @@ IndexReport Indexer::add_stream(std::istream& input, const std::string& name, Fo
   member.name = name;
   member.format_name = name;
   member.stream = &input;
+  impl_->drain();
+  const std::size_t replaced_before = impl_->replaced();
   IndexReport report = impl_->read_articles(member, format, on_skip);
+  impl_->drain();
+  report.replaced = impl_->replaced() - replaced_before;
   report.files = 1;
   return report;
 }

@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
   std::string inspect;
   std::string format_name = "auto";
   std::size_t batch_documents = morgue::IndexOptions{}.batch_documents;
+  std::size_t threads = morgue::IndexOptions{}.threads;
   bool quiet = false;
   bool json = false;
   bool reindex = false;
@@ -176,6 +177,10 @@ int main(int argc, char** argv) {
   app.add_option("--batch-size", batch_documents, "Documents between commits")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--threads", threads,
+                 "1: read, analyse and write on one thread; 2: write on a second thread")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 2));
   app.add_flag("--reindex", reindex,
                "Read every input again, even files an earlier run indexed completely and that "
                "are unchanged since");
@@ -216,6 +221,7 @@ int main(int argc, char** argv) {
     morgue::IndexReport total;
     morgue::IndexOptions options;
     options.batch_documents = batch_documents;
+    options.threads = threads;
     options.layout = layout;
     options.reindex = reindex;
     options.lock_wait =

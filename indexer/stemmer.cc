@@ -1,6 +1,7 @@
 #include "indexer/stemmer.h"
 
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 
@@ -14,26 +15,46 @@ struct LanguageRow {
   std::string_view code;
   std::string_view snowball;
   char script;  // 'L' Latin, 'C' Cyrillic, 'A' Arabic, 'G' Greek, 'H' Armenian, 'T' Tamil, 'D'
-                // Devanagari
+                // Devanagari, 'E' Hebrew
 };
 
 // Xapian 1.4.22's Snowball stemmers by ISO 639-1 code.
 constexpr std::array kLanguages = {
-    LanguageRow{"ar", "arabic", 'A'},    LanguageRow{"ca", "catalan", 'L'},
-    LanguageRow{"da", "danish", 'L'},    LanguageRow{"de", "german", 'L'},
-    LanguageRow{"el", "greek", 'G'},     LanguageRow{"en", "english", 'L'},
-    LanguageRow{"es", "spanish", 'L'},   LanguageRow{"eu", "basque", 'L'},
-    LanguageRow{"fi", "finnish", 'L'},   LanguageRow{"fr", "french", 'L'},
-    LanguageRow{"ga", "irish", 'L'},     LanguageRow{"hu", "hungarian", 'L'},
-    LanguageRow{"hy", "armenian", 'H'},  LanguageRow{"id", "indonesian", 'L'},
-    LanguageRow{"it", "italian", 'L'},   LanguageRow{"lt", "lithuanian", 'L'},
-    LanguageRow{"nb", "norwegian", 'L'}, LanguageRow{"ne", "nepali", 'D'},
-    LanguageRow{"nl", "dutch", 'L'},     LanguageRow{"nn", "norwegian", 'L'},
-    LanguageRow{"no", "norwegian", 'L'}, LanguageRow{"pt", "portuguese", 'L'},
-    LanguageRow{"ro", "romanian", 'L'},  LanguageRow{"ru", "russian", 'C'},
-    LanguageRow{"sv", "swedish", 'L'},   LanguageRow{"ta", "tamil", 'T'},
+    LanguageRow{"ar", "arabic", 'A'},
+    LanguageRow{"ca", "catalan", 'L'},
+    LanguageRow{"da", "danish", 'L'},
+    LanguageRow{"de", "german", 'L'},
+    LanguageRow{"el", "greek", 'G'},
+    LanguageRow{"en", "english", 'L'},
+    LanguageRow{"es", "spanish", 'L'},
+    LanguageRow{"eu", "basque", 'L'},
+    LanguageRow{"fi", "finnish", 'L'},
+    LanguageRow{"fr", "french", 'L'},
+    LanguageRow{"ga", "irish", 'L'},
+    LanguageRow{"hu", "hungarian", 'L'},
+    LanguageRow{"hy", "armenian", 'H'},
+    LanguageRow{"id", "indonesian", 'L'},
+    LanguageRow{"it", "italian", 'L'},
+    LanguageRow{"lt", "lithuanian", 'L'},
+    LanguageRow{"nb", "norwegian", 'L'},
+    LanguageRow{"ne", "nepali", 'D'},
+    LanguageRow{"nl", "dutch", 'L'},
+    LanguageRow{"nn", "norwegian", 'L'},
+    LanguageRow{"no", "norwegian", 'L'},
+    LanguageRow{"pt", "portuguese", 'L'},
+    LanguageRow{"ro", "romanian", 'L'},
+    LanguageRow{"ru", "russian", 'C'},
+    LanguageRow{"sv", "swedish", 'L'},
+    LanguageRow{"ta", "tamil", 'T'},
     LanguageRow{"tr", "turkish", 'L'},
+    // Not a Snowball stemmer: Hebrew words get morgue's light stem (hebrew_light_stem).
+    LanguageRow{"he", "hebrew", 'E'},
 };
+
+// The Xapian::Stem name behind a row's stemmer; "none" leaves words as they are.
+std::string xapian_stemmer_name(std::string_view snowball) {
+  return snowball == "hebrew" ? "none" : std::string(snowball);
+}
 
 // The stemmer for a script when the text's language is not written in it.
 std::string_view script_default(char script) {
@@ -50,6 +71,8 @@ std::string_view script_default(char script) {
       return "armenian";
     case 'T':
       return "tamil";
+    case 'E':
+      return "hebrew";
     default:
       return {};
   }
@@ -97,6 +120,9 @@ char script_of(std::string_view word) {
     }
     if (code >= 0x530 && code < 0x590) {
       return 'H';
+    }
+    if (code >= 0x5D0 && code < 0x5F0) {
+      return 'E';
     }
     if (code >= 0x600 && code < 0x700) {
       return 'A';
@@ -173,6 +199,28 @@ std::string arabic_light_stem(std::string_view word) {
   return std::string(word);
 }
 
+// Hebrew writes its one-letter clitics onto the next word: ו (and), then one of ה (the),
+// ב (in), ל (to), מ (from), כ (as) or ש (that). They come off when at least three letters,
+// the length of a Hebrew root, stay, so בירושלים, וירושלים and ירושלים meet. A word that
+// merely starts with one of those letters loses it too (ברית → רית); as with Arabic, only the
+// stem term is affected, and the word itself still matches first (docs/analysis.md).
+std::string hebrew_light_stem(std::string_view word) {
+  std::size_t length = characters(word);
+  constexpr std::size_t kLetterBytes = 2;  // every Hebrew letter is two bytes in UTF-8
+  const auto drop_first_of = [&](std::initializer_list<std::string_view> letters) {
+    for (std::string_view letter : letters) {
+      if (word.starts_with(letter) && length >= 1 + 3) {
+        word.remove_prefix(kLetterBytes);
+        --length;
+        return;
+      }
+    }
+  };
+  drop_first_of({"ו"});
+  drop_first_of({"ה", "ב", "ל", "מ", "כ", "ש"});
+  return std::string(word);
+}
+
 // Enough distinct words for a large archive's vocabulary in one language; past it the cache
 // starts again rather than grow without bound.
 constexpr std::size_t kMaxCachedWords = 200000;
@@ -182,6 +230,11 @@ constexpr std::size_t kMaxCachedWords = 200000;
 std::string_view snowball_language(std::string_view language) {
   const LanguageRow* row = find_language(language);
   return row == nullptr ? std::string_view() : row->snowball;
+}
+
+bool stem_strips_prefixes(std::string_view word) {
+  const char script = script_of(word);
+  return script == 'A' || script == 'E';
 }
 
 std::string_view word_language(std::string_view word, std::string_view language) {
@@ -220,7 +273,7 @@ struct Stemmer::Impl {
   // Callers stem many words of one text in a row: remember the stemmer chosen for each script
   // in the last language asked for.
   std::string last_language;
-  std::array<Cached*, 8> last_by_script{};
+  std::array<Cached*, 9> last_by_script{};
 
   Cached* for_script(std::string_view language, char script) {
     if (language != last_language) {
@@ -240,14 +293,15 @@ struct Stemmer::Impl {
   }
 
   static std::size_t script_slot(char script) {
-    constexpr std::string_view kScripts = "LCAGHTD";
+    constexpr std::string_view kScripts = "LCAGHTDE";
     return kScripts.find(script) + 1;  // 0 for none
   }
 
   Cached& cached(std::string_view snowball) {
     auto found = by_snowball.find(snowball);
     if (found == by_snowball.end()) {
-      found = by_snowball.emplace(snowball, Cached{Xapian::Stem(std::string(snowball)), {}}).first;
+      found = by_snowball.emplace(snowball, Cached{Xapian::Stem(xapian_stemmer_name(snowball)), {}})
+                  .first;
     }
     return found->second;
   }
@@ -279,7 +333,9 @@ const std::string& Stemmer::stem(std::string_view word, std::string_view languag
     cached.stems.clear();
   }
   std::string key(word);
-  std::string stemmed = script == 'A' ? arabic_light_stem(word) : cached.stem(key);
+  std::string stemmed = script == 'A'   ? arabic_light_stem(word)
+                        : script == 'E' ? hebrew_light_stem(word)
+                                        : cached.stem(key);
   return cached.stems.emplace(std::move(key), std::move(stemmed)).first->second;
 }
 

@@ -17,6 +17,10 @@ std::string_view snowball_language(std::string_view language);
 /// the main language of the word's script, as for Stemmer; empty for scripts without one.
 std::string_view word_language(std::string_view word, std::string_view language);
 
+/// True when `word` (folded) is in a script whose stemmer takes letters off the front of words
+/// (Arabic and Hebrew clitics), so that a word typed in a query may be another form's stem.
+bool stem_strips_prefixes(std::string_view word);
+
 /// Stems folded words (see Analyzer) with Xapian's Snowball stemmers. The stemmer for a word is
 /// the text's language when the word is in that language's script, else the main language of
 /// the word's script (Latin: English, Cyrillic: Russian, Arabic, Greek, Armenian, Tamil);

@@ -10,11 +10,6 @@ namespace morgue::query {
 
 namespace {
 
-// The spies see a document's kind through its value slot; comments are the rarer case.
-bool is_comment(const Xapian::Document& document) {
-  return document.get_value(*schema::field("kind").facet_slot) == schema::kKindComment;
-}
-
 void add(KindCounts& counts, bool comment) { ++(comment ? counts.comments : counts.articles); }
 
 FacetValue facet_value(std::string value, const KindCounts& counts, std::string filter) {
@@ -41,6 +36,19 @@ std::string day_label(std::int64_t day) {
 
 }  // namespace
 
+bool KindReader::is_comment(const Xapian::Document& document) {
+  if (!any_comments_) {
+    return false;
+  }
+  // A document not from a database (docid 0) is read every time.
+  if (const Xapian::docid id = document.get_docid(); id == 0 || id != last_document_) {
+    static const Xapian::valueno kind_slot = *schema::field("kind").facet_slot;
+    last_document_ = id;
+    last_is_comment_ = document.get_value(kind_slot) == schema::kKindComment;
+  }
+  return last_is_comment_;
+}
+
 std::string filter_for(std::string_view field, std::string_view value) {
   if (needs_quotes(value)) {
     return fmt::format("{}:\"{}\"", field, value);
@@ -53,7 +61,7 @@ void FacetCounter::operator()(const Xapian::Document& document, double /*weight*
   if (value.empty()) {
     return;
   }
-  const bool comment = is_comment(document);
+  const bool comment = kinds_.is_comment(document);
   const auto count = [this, comment](std::string_view one) {
     auto found = counts_.find(one);
     if (found == counts_.end()) {
@@ -74,8 +82,9 @@ Facet FacetCounter::result(std::size_t limit) const {
   for (const auto& [value, counts] : counts_) {
     facet.values.push_back(facet_value(value, counts, filter_for(field_.name, value)));
   }
-  std::stable_sort(facet.values.begin(), facet.values.end(),
-                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
   if (facet.values.size() > limit) {
     facet.values_left_out = facet.values.size() - limit;
     facet.values.resize(limit);
@@ -84,13 +93,14 @@ Facet FacetCounter::result(std::size_t limit) const {
 }
 
 void DateHistogram::operator()(const Xapian::Document& document, double /*weight*/) {
-  const std::string value = document.get_value(*schema::field("date").slot);
+  static const Xapian::valueno date_slot = *schema::field("date").slot;
+  const std::string value = document.get_value(date_slot);
   if (value.empty()) {
     return;
   }
   const double seconds = Xapian::sortable_unserialise(value);
   const auto day = static_cast<std::int64_t>(std::floor(seconds / 86400));
-  add(days_[day], is_comment(document));
+  add(days_[day], kinds_.is_comment(document));
 }
 
 Facet DateHistogram::result() const {

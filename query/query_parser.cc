@@ -10,6 +10,7 @@
 #include <morgue/error.h>
 
 #include "indexer/schema.h"
+#include "indexer/stemmer.h"
 #include "query/date_range.h"
 #include "query/query_lexer.h"
 
@@ -59,6 +60,7 @@ class Parser {
     }
     parsed.highlight_terms = std::move(highlight_terms_);
     parsed.highlight_prefixes = std::move(highlight_prefixes_);
+    parsed.highlight_stems = std::move(highlight_stems_);
     return parsed;
   }
 
@@ -122,11 +124,13 @@ class Parser {
       }
       const std::size_t highlights_before = highlight_terms_.size();
       const std::size_t prefixes_before = highlight_prefixes_.size();
+      const std::size_t stems_before = highlight_stems_.size();
       std::optional<Xapian::Query> operand = parse_operand(depth);
       if (negated) {
         // Excluded words are never shown matched.
         highlight_terms_.resize(highlights_before);
         highlight_prefixes_.resize(prefixes_before);
+        highlight_stems_.resize(stems_before);
       }
       if (!operand) {
         continue;  // a word of punctuation only: nothing to search for
@@ -235,9 +239,18 @@ class Parser {
       std::vector<Xapian::Query> forms{Xapian::Query(term)};
       if (const std::string& stem = analyzer_.stem(token.term, language_); !stem.empty()) {
         forms.emplace_back(std::string(schema::field("stem").prefix) + std::string(prefix) + stem);
+        highlight_stems_.push_back(stem);
         // Words that are their own stem are indexed without a stem term.
         if (stem != token.term) {
           forms.emplace_back(std::string(prefix) + stem);
+          // The typed word may itself be the stem of other forms: the Arabic and Hebrew light
+          // stemmers take clitics off the front, so הממשלה stems to ממשלה while ממשלה, typed,
+          // stems further to משלה.
+          if (indexer::stem_strips_prefixes(token.term)) {
+            forms.emplace_back(std::string(schema::field("stem").prefix) + std::string(prefix) +
+                               token.term);
+            highlight_stems_.push_back(token.term);
+          }
         }
       }
       if (plain_text) {
@@ -399,6 +412,7 @@ class Parser {
   std::size_t clauses_ = 0;
   std::vector<std::string> highlight_terms_;
   std::vector<std::string> highlight_prefixes_;
+  std::vector<std::string> highlight_stems_;
 
  public:
   bool stopped_ = false;  // a stop word was left out

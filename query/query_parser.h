@@ -29,6 +29,9 @@ struct ParsedQuery {
   std::vector<std::string> highlight_terms;
   /// Beginnings of words searched with a wildcard (elect* gives "elect").
   std::vector<std::string> highlight_prefixes;
+  /// Stems of the words searched for in any of their forms (elections gives "elect"): a word of
+  /// a hit whose stem, in the hit's language, is one of these matched through its stem.
+  std::vector<std::string> highlight_stems;
 };
 
 /// Parses the query language of docs/query-language.md: words, "phrases", AND / OR / NOT,

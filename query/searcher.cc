@@ -325,7 +325,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
   count(request, base, filters, result);
 
   const query::MatchTerms terms{{parsed.highlight_terms.begin(), parsed.highlight_terms.end()},
-                                parsed.highlight_prefixes};
+                                parsed.highlight_prefixes,
+                                {parsed.highlight_stems.begin(), parsed.highlight_stems.end()}};
   const bool ranked = !parsed.highlight_terms.empty() || !parsed.highlight_prefixes.empty() ||
                       !request.like.empty();
   page(request, query, terms, ranked, result);
@@ -365,10 +366,11 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
     return enquire.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
   };
 
-  const schema::Field& kind = schema::field("kind");
-  query::FacetCounter kinds(kind);
-  query::DistinctCounter thread_count(*schema::field("thread").slot);
-  std::vector<Xapian::MatchSpy*> spies{&kinds, &thread_count};
+  const std::string comment_term =
+      schema::term(schema::field("kind"), std::string(schema::kKindComment));
+  const bool any_comments = database.get_termfreq(comment_term) > 0;
+  query::KindReader kinds(any_comments);
+  std::vector<Xapian::MatchSpy*> spies;
   // Facets counted in the main pass, and the selected ones counted apart.
   std::map<std::string, std::unique_ptr<query::FacetCounter>> counters;
   std::unique_ptr<query::DateHistogram> histogram;
@@ -378,18 +380,30 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
       continue;
     }
     if (field == "date") {
-      histogram = std::make_unique<query::DateHistogram>();
+      histogram = std::make_unique<query::DateHistogram>(kinds);
       spies.push_back(histogram.get());
     } else {
-      counters[field] = std::make_unique<query::FacetCounter>(schema::field(field));
+      counters[field] = std::make_unique<query::FacetCounter>(schema::field(field), kinds);
       spies.push_back(counters[field].get());
     }
   }
   result.total_documents = run_pass(filtered(""), spies);
-  result.total_hits = thread_count.count();
-  for (const auto& value : kinds.result(2).values) {
-    (value.value == schema::kKindComment ? result.total_comments : result.total_articles) =
-        value.count;
+  // Comments are counted by intersecting with their kind's posting list, which reads no
+  // document; articles are the rest.
+  result.total_comments = any_comments && result.total_documents > 0
+                              ? run_pass(Xapian::Query(Xapian::Query::OP_FILTER, filtered(""),
+                                                       Xapian::Query(comment_term)),
+                                         {})
+                              : 0;
+  result.total_articles = result.total_documents - result.total_comments;
+  // Each matching article is a thread of its own; only matching comments can add threads (or
+  // fall in one already counted). Counting distinct threads reads every match's thread key,
+  // which costs more than the rest of the pass, so it is done only when comments matched.
+  result.total_hits = result.total_articles;
+  if (result.total_comments > 0) {
+    query::DistinctCounter thread_count(*schema::field("thread").slot);
+    run_pass(filtered(""), {&thread_count});
+    result.total_hits = thread_count.count();
   }
 
   for (const auto& name : request.facets) {
@@ -397,11 +411,11 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
     Facet facet;
     if (filters.contains(field)) {
       if (field == "date") {
-        query::DateHistogram own;
+        query::DateHistogram own(kinds);
         run_pass(filtered(field), {&own});
         facet = own.result();
       } else {
-        query::FacetCounter own(schema::field(field));
+        query::FacetCounter own(schema::field(field), kinds);
         run_pass(filtered(field), {&own});
         facet = own.result(request.facet_values);
       }

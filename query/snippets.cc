@@ -47,7 +47,8 @@ void collapse_spaces(Snippet& snippet) {
 
 }  // namespace
 
-bool MatchTerms::matches(std::string_view term) const {
+bool MatchTerms::matches(const indexer::Analyzer& analyzer, std::string_view term,
+                         std::string_view language) const {
   if (terms.contains(term)) {
     return true;
   }
@@ -56,11 +57,15 @@ bool MatchTerms::matches(std::string_view term) const {
       return true;
     }
   }
-  return false;
+  if (stems.empty()) {
+    return false;
+  }
+  const std::string& stem = analyzer.stem(term, language);
+  return !stem.empty() && stems.contains(stem);
 }
 
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
-                     const MatchTerms& query_terms, std::size_t words) {
+                     std::string_view language, const MatchTerms& query_terms, std::size_t words) {
   Snippet snippet;
   const auto tokens = analyzer.tokenize(text);
   if (tokens.empty()) {
@@ -68,7 +73,7 @@ Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
   }
   std::vector<bool> matched(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    matched[i] = query_terms.matches(tokens[i].term);
+    matched[i] = query_terms.matches(analyzer, tokens[i].term, language);
   }
   // Slide a window of `words` tokens; score = distinct terms in it, then total matches.
   std::size_t best_start = 0;

@@ -47,7 +47,9 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
     }
     indexer::StoredDocument comment = indexer::parse_stored(match.get_document().get_data());
     CommentHit comment_hit;
-    comment_hit.snippet = make_snippet(analyzer_, comment.comment.text, terms);
+    // Stored comments do not record their own language; the article's is the likely one.
+    comment_hit.snippet =
+        make_snippet(analyzer_, comment.comment.text, hit.article.language, terms);
     comment_hit.comment = std::move(comment.comment);
     hit.comments.push_back(std::move(comment_hit));
   }
@@ -61,7 +63,7 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
   }
   hit.matched_comments = matched_documents - (hit.article_matched ? 1 : 0);
   const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-  hit.snippet = make_snippet(analyzer_, text, terms);
+  hit.snippet = make_snippet(analyzer_, text, hit.article.language, terms);
   return hit;
 }
 

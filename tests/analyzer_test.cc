@@ -43,6 +43,9 @@ TEST(Analyzer, BreaksWordsAndFoldsCase) {
       {"  ... — !!", {}},
       {"がんばって", {"がん", "ば", "って"}},  // kana keep their voicing marks
       {"ข่าวไทย", {"ข่าว", "ไทย"}},              // Thai tone marks stay
+      // Khmer and Lao: no spaces between words either; ICU's dictionaries break them.
+      {"រដ្ឋាភិបាលកម្ពុជាបានប្រកាស", {"រដ្ឋាភិបាល", "កម្ពុជា", "បាន", "ប្រកាស"}},
+      {"ລັດຖະບານລາວໄດ້ປະກາດ", {"ລັດຖະບານ", "ລາວ", "ໄດ້", "ປະກາດ"}},
   };
   const Analyzer analyzer;
   for (const auto& row : rows) {
@@ -134,6 +137,15 @@ TEST(Analyzer, StemsInTheTextsLanguageOrByTheWordsScript) {
   EXPECT_EQ(analyzer.stem("wahlen", "de"), "wahl");
   EXPECT_EQ(analyzer.stem("东京", "zh"), "");
   EXPECT_EQ(analyzer.stem("2016", "en"), "");
+}
+
+TEST(Analyzer, HebrewCliticsComeOffTheStem) {
+  const Analyzer analyzer;
+  EXPECT_EQ(analyzer.stem("בירושלים", "he"), "ירושלים");  // in Jerusalem
+  EXPECT_EQ(analyzer.stem("וירושלים", ""), "ירושלים");    // and Jerusalem (by script)
+  EXPECT_EQ(analyzer.stem("הבחירות", "he"), "בחירות");    // the elections
+  EXPECT_EQ(analyzer.stem("ובבית", "he"), "בית");         // and in a house: two clitics
+  EXPECT_EQ(analyzer.stem("בית", "he"), "בית");           // three letters stay whole
 }
 
 TEST(Analyzer, KnowsStopWordsPerLanguage) {

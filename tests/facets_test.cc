@@ -45,7 +45,8 @@ TEST(DateHistogram, PicksTheBucketByTheRangeFound) {
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.bucket);
-    DateHistogram histogram;
+    KindReader kinds(true);
+    DateHistogram histogram(kinds);
     for (auto date : row.dates) {
       histogram(dated(date), 0);
     }
@@ -63,7 +64,8 @@ TEST(DateHistogram, PicksTheBucketByTheRangeFound) {
 }
 
 TEST(DateHistogram, WeeksStartOnMondayAndFilterTheirSevenDays) {
-  DateHistogram histogram;
+  KindReader kinds(true);
+  DateHistogram histogram(kinds);
   histogram(dated(k2016), 0);              // Friday 2016-01-01
   histogram(dated(k2016 + 80 * kDay), 0);  // Tuesday 2016-03-22
   const Facet facet = histogram.result();
@@ -75,7 +77,8 @@ TEST(DateHistogram, WeeksStartOnMondayAndFilterTheirSevenDays) {
 }
 
 TEST(DateHistogram, MonthsAndYearsAreLabelledAsTheQueryLanguageWritesThem) {
-  DateHistogram months;
+  KindReader kinds(true);
+  DateHistogram months(kinds);
   months(dated(k2016), 0);
   months(dated(k2016 + 400 * kDay, schema::kKindComment), 0);
   const Facet by_month = months.result();
@@ -87,7 +90,8 @@ TEST(DateHistogram, MonthsAndYearsAreLabelledAsTheQueryLanguageWritesThem) {
 }
 
 TEST(FacetCounter, CountsArticlesAndCommentsApartAndQuotesFilters) {
-  FacetCounter tags(schema::field("tag"));
+  KindReader kinds(true);
+  FacetCounter tags(schema::field("tag"), kinds);
   const std::vector<std::string> both = {"John Kerry", "Syria"};
   const std::vector<std::string> one = {"Syria"};
   Xapian::Document article;

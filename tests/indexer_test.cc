@@ -1,5 +1,6 @@
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <unistd.h>
@@ -33,6 +34,34 @@ Article article_with_comments(std::string id, int comment_count) {
     article.comments.push_back(Comment{"reader", "", "comment " + std::to_string(i), i});
   }
   return article;
+}
+
+// Everything a search can see of a database, keyed by unique id: terms with their wdf and
+// positions, values and stored data. Document numbers are left out: they need not agree.
+std::map<std::string, std::string> contents_of(const std::filesystem::path& database) {
+  const Xapian::Database db(database.string());
+  std::map<std::string, std::string> contents;
+  for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+    const Xapian::Document document = db.get_document(*id);
+    std::string unique_id;
+    std::string text;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+      if ((*term).rfind("Q", 0) == 0) {
+        unique_id = *term;
+      }
+      text += fmt::format("{}:{}:", *term, term.get_wdf());
+      for (auto position = term.positionlist_begin(); position != term.positionlist_end();
+           ++position) {
+        text += fmt::format("{},", *position);
+      }
+      text += '\n';
+    }
+    for (auto value = document.values_begin(); value != document.values_end(); ++value) {
+      text += fmt::format("value {}={}\n", value.get_valueno(), *value);
+    }
+    contents[unique_id] = text + document.get_data();
+  }
+  return contents;
 }
 
 TEST(Indexer, IndexesTheSampleArchiveCompletely) {
@@ -141,36 +170,42 @@ TEST(Indexer, AChangedFileOrOtherOptionsReadTheFileAgain) {
 // A run that stops half-way (here an exception from the progress handler, as a kill would)
 // leaves a checkpoint at its last commit; the next run goes on from there.
 TEST(Indexer, AnInterruptedFileGoesOnAfterItsLastCommittedRecord) {
-  TempDir temp;
-  const auto database = temp / "db";
   const auto csv = test_data_path("sample/articles.csv");
-  struct Stop {};
-  IndexOptions stopping;
-  stopping.batch_documents = 5;
-  stopping.on_progress = [](const IndexReport& so_far) {
-    if (so_far.articles == 12) {
-      throw Stop{};
+  // With the writer thread the commits (and the checkpoints in them) happen on that thread.
+  for (const std::size_t threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    TempDir temp;
+    const auto database = temp / "db";
+    struct Stop {};
+    IndexOptions stopping;
+    stopping.batch_documents = 5;
+    stopping.threads = threads;
+    stopping.on_progress = [](const IndexReport& so_far) {
+      if (so_far.articles == 12) {
+        throw Stop{};
+      }
+    };
+    {
+      Indexer indexer(database, stopping);
+      EXPECT_THROW(indexer.add_file(csv), Stop);
+    }  // commits articles 11 and 12 on the way out, after the checkpoint of article 10
+    IndexOptions options;
+    options.batch_documents = 5;
+    options.threads = threads;
+    IndexReport resumed;
+    {
+      Indexer indexer(database, options);
+      resumed = indexer.add_file(csv);
     }
-  };
-  {
-    Indexer indexer(database, stopping);
-    EXPECT_THROW(indexer.add_file(csv), Stop);
-  }  // commits articles 11 and 12 on the way out, after the checkpoint of article 10
-  IndexOptions options;
-  options.batch_documents = 5;
-  IndexReport resumed;
-  {
-    Indexer indexer(database, options);
-    resumed = indexer.add_file(csv);
+    EXPECT_EQ(resumed.resumed_records, 10u);
+    EXPECT_EQ(resumed.articles, 14u);
+    EXPECT_EQ(resumed.replaced, 2u);
+    EXPECT_EQ(documents_in(database), 24u);
+    EXPECT_EQ(check_database(database), "");
+    IndexReport again;
+    { again = Indexer(database, options).add_file(csv); }
+    EXPECT_EQ(again.unchanged_files, 1u);
   }
-  EXPECT_EQ(resumed.resumed_records, 10u);
-  EXPECT_EQ(resumed.articles, 14u);
-  EXPECT_EQ(resumed.replaced, 2u);
-  EXPECT_EQ(documents_in(database), 24u);
-  EXPECT_EQ(check_database(database), "");
-  IndexReport again;
-  { again = Indexer(database, options).add_file(csv); }
-  EXPECT_EQ(again.unchanged_files, 1u);
 }
 
 TEST(Indexer, ACommentsFileWhoseCommentsWaitIsReadAgain) {
@@ -238,6 +273,46 @@ TEST(Indexer, CommitsOnItsOwnEveryBatch) {
   EXPECT_EQ(documents_in(database), 0u);
   indexer.add_article(article_with_comments("a2", 0));  // 4 documents: a batch is full
   EXPECT_EQ(documents_in(database), 4u);
+}
+
+TEST(Indexer, TheWriterThreadBuildsTheSameDatabaseAsOneThread) {
+  TempDir temp;
+  const auto index = [&](const std::filesystem::path& database, std::size_t threads) {
+    IndexOptions options;
+    options.threads = threads;
+    options.batch_documents = 7;  // commits on the writer thread, in the middle of files
+    options.reindex = true;       // the CSV file is read twice
+    IndexReport report;
+    Indexer indexer(database, options);
+    for (const char* file :
+         {"articles.csv", "articles.jsonl", "sputnik-aleppo.txt", "articles.csv"}) {
+      report += indexer.add_file(test_data_path(std::string("sample/") + file));
+    }
+    indexer.commit();
+    return report;
+  };
+  const IndexReport one = index(temp / "one.db", 1);
+  const IndexReport two = index(temp / "two.db", 2);
+  EXPECT_EQ(two.articles, one.articles);
+  EXPECT_EQ(two.comments, one.comments);
+  EXPECT_EQ(two.replaced, 24u);  // the CSV file, read twice
+  EXPECT_EQ(one.replaced, 24u);
+  EXPECT_EQ(documents_in(temp / "two.db"), 31u + 42u);
+  EXPECT_EQ(contents_of(temp / "two.db"), contents_of(temp / "one.db"));
+  EXPECT_EQ(check_database(temp / "two.db"), "");
+}
+
+TEST(Indexer, AFileReturnsWithEveryFullBatchCommitted) {
+  TempDir temp;
+  const auto database = temp / "db";
+  IndexOptions options;
+  options.batch_documents = 5;
+  Indexer indexer(database, options);
+  indexer.add_file(test_data_path("sample/articles.csv"));  // 24 articles without comments
+  // The writer thread is idle once add_file returns: all but the last partial batch is durable.
+  EXPECT_EQ(documents_in(database), 20u);
+  indexer.commit();
+  EXPECT_EQ(documents_in(database), 24u);
 }
 
 TEST(Indexer, ASecondWriterIsToldWhichProcessHoldsTheLock) {

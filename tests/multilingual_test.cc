@@ -58,6 +58,43 @@ bool contains_arabic_word(std::string_view text, std::string_view word) {
   return false;
 }
 
+// Khmer and Lao are written without spaces and Hebrew with its clitics attached: a word typed
+// alone finds the article that has it inside a longer run or with a clitic.
+TEST(Multilingual, KhmerLaoAndHebrewWordsAreFoundAsTyped) {
+  testing::TempDir temp;
+  std::vector<Article> articles(4);
+  articles[0].id = "km";
+  articles[0].title = "ប្រទេសកម្ពុជា";
+  articles[0].body = "រដ្ឋាភិបាលកម្ពុជាបានប្រកាសគោលនយោបាយថ្មី។";
+  articles[1].id = "lo";
+  articles[1].title = "ປະເທດລາວ";
+  articles[1].body = "ລັດຖະບານລາວໄດ້ປະກາດນະໂຍບາຍໃໝ່.";
+  articles[2].id = "he-elections";
+  articles[2].title = "הבחירות בירושלים";
+  articles[2].body = "תושבי העיר הצביעו היום. ראש הממשלה ביקר בעיר.";
+  articles[3].id = "he-haifa";
+  articles[3].title = "ביקור בחיפה";
+  articles[3].body = "השר ביקר בחיפה וירושלים השבוע.";
+  {
+    Indexer indexer(temp / "db");
+    for (const auto& article : articles) {
+      indexer.add_article(article);
+    }
+    indexer.commit();
+  }
+  Searcher searcher(temp / "db");
+  using Ids = std::set<std::string>;
+  EXPECT_EQ(found(searcher, "រដ្ឋាភិបាល"), Ids{"km"});  // government, inside a run
+  EXPECT_EQ(found(searcher, "កម្ពុជា"), Ids{"km"});
+  EXPECT_EQ(found(searcher, "ລັດຖະບານ"), Ids{"lo"});
+  EXPECT_EQ(found(searcher, "ລາວ"), Ids{"lo"});
+  EXPECT_EQ(found(searcher, "ירושלים"), (Ids{"he-elections", "he-haifa"}));  // ב and ו
+  EXPECT_EQ(found(searcher, "חיפה"), Ids{"he-haifa"});
+  EXPECT_EQ(found(searcher, "בחירות"), Ids{"he-elections"});  // the typed word is a stem
+  EXPECT_EQ(found(searcher, "ממשלה"), Ids{"he-elections"});
+  EXPECT_EQ(found(searcher, "\"בירושלים\""), Ids{"he-elections"});  // a phrase is exact
+}
+
 // Arabic newspaper articles: a word finds the articles that only have it with a clitic
 // attached (والصحة, بالصحة, للصحة), not only those that have it alone.
 TEST(Multilingual, ArabicWordFindsItsFormsWithClitics) {

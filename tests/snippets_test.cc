@@ -18,15 +18,15 @@ std::string marked(const Snippet& snippet) {
 
 TEST(Snippets, MarksMatchedWordsInAShortText) {
   const indexer::Analyzer analyzer;
-  const auto snippet = make_snippet(analyzer, "Kerry told Lavrov about Aleppo.",
-                                    {.terms = {"kerry", "aleppo"}, .prefixes = {}});
+  const auto snippet = make_snippet(analyzer, "Kerry told Lavrov about Aleppo.", "en",
+                                    {.terms = {"kerry", "aleppo"}, .prefixes = {}, .stems = {}});
   EXPECT_EQ(marked(snippet), "[Kerry] told Lavrov about [Aleppo].");
 }
 
 TEST(Snippets, AdjacentMatchesReadAsOneMarkedPhrase) {
   const indexer::Analyzer analyzer;
-  const auto snippet = make_snippet(analyzer, "New flood defences were built.",
-                                    {.terms = {"flood", "defences"}, .prefixes = {}});
+  const auto snippet = make_snippet(analyzer, "New flood defences were built.", "en",
+                                    {.terms = {"flood", "defences"}, .prefixes = {}, .stems = {}});
   EXPECT_EQ(marked(snippet), "New [flood defences] were built.");
 }
 
@@ -40,30 +40,46 @@ TEST(Snippets, PicksTheWindowWithTheMatchesAndCutsWithEllipses) {
   for (int i = 0; i < 50; ++i) {
     text += " padding";
   }
-  const auto snippet =
-      make_snippet(analyzer, text, {.terms = {"ceasefire", "aleppo"}, .prefixes = {}}, 10);
+  const auto snippet = make_snippet(
+      analyzer, text, "en", {.terms = {"ceasefire", "aleppo"}, .prefixes = {}, .stems = {}}, 10);
   EXPECT_EQ(marked(snippet),
             "…filler the [ceasefire] in [Aleppo] held padding padding padding padding…");
 }
 
 TEST(Snippets, OffsetsAreRightInChinese) {
   const indexer::Analyzer analyzer;
-  const auto snippet =
-      make_snippet(analyzer, "东京电力公司发表声明", {.terms = {"电力"}, .prefixes = {}});
+  const auto snippet = make_snippet(analyzer, "东京电力公司发表声明", "en",
+                                    {.terms = {"电力"}, .prefixes = {}, .stems = {}});
   EXPECT_EQ(marked(snippet), "东京[电力]公司发表声明");
 }
 
 TEST(Snippets, WildcardsMarkEveryWordTheyStandFor) {
   const indexer::Analyzer analyzer;
-  const auto snippet = make_snippet(analyzer, "Elections: the electorate elected.",
-                                    {.terms = {}, .prefixes = {"elect"}});
+  const auto snippet = make_snippet(analyzer, "Elections: the electorate elected.", "en",
+                                    {.terms = {}, .prefixes = {"elect"}, .stems = {}});
   EXPECT_EQ(marked(snippet), "[Elections]: the [electorate elected].");
+}
+
+TEST(Snippets, WordsFoundThroughTheirStemAreMarked) {
+  const indexer::Analyzer analyzer;
+  // The query `election` searched for the stem "elect" too, in English.
+  const auto snippet = make_snippet(analyzer, "Elections were held; the electorate elected.", "en",
+                                    {.terms = {"election"}, .prefixes = {}, .stems = {"elect"}});
+  EXPECT_EQ(marked(snippet), "[Elections] were held; the electorate [elected].");
+}
+
+TEST(Snippets, StemsFollowTheTextsLanguage) {
+  const indexer::Analyzer analyzer;
+  // Russian: выборы and выборов share the stem выбор.
+  const auto snippet = make_snippet(analyzer, "Итоги выборов объявлены.", "ru",
+                                    {.terms = {"выборы"}, .prefixes = {}, .stems = {"выбор"}});
+  EXPECT_EQ(marked(snippet), "Итоги [выборов] объявлены.");
 }
 
 TEST(Snippets, WithoutAMatchShowsTheOpening) {
   const indexer::Analyzer analyzer;
-  const auto snippet =
-      make_snippet(analyzer, "one two three four", {.terms = {"absent"}, .prefixes = {}}, 2);
+  const auto snippet = make_snippet(analyzer, "one two three four", "en",
+                                    {.terms = {"absent"}, .prefixes = {}, .stems = {}}, 2);
   EXPECT_EQ(marked(snippet), "one two…");
 }
 
