@@ -92,21 +92,36 @@ int wait_exit(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-// The system call a process is in, from /proc/PID/syscall: what it was doing when killed.
-std::string current_syscall(pid_t pid) {
-  std::ifstream in(fmt::format("/proc/{}/syscall", pid));
+bool is_commit_call(const std::string& call);
+
+// The system call one thread is in, from /proc/PID/task/TID/syscall.
+std::string thread_syscall(const std::filesystem::path& task) {
+  std::ifstream in(task / "syscall");
   std::string first;
   in >> first;
   static const std::map<std::string, std::string> kNames = {
-      {"0", "read"},           {"1", "write"},   {"2", "open"},    {"3", "close"},
-      {"17", "pread"},         {"18", "pwrite"}, {"74", "fsync"},  {"75", "fdatasync"},
-      {"82", "rename"},        {"83", "mkdir"},  {"87", "unlink"}, {"257", "openat"},
-      {"running", "user code"}};
+      {"0", "read"},     {"1", "write"},          {"2", "open"},    {"3", "close"},
+      {"17", "pread"},   {"18", "pwrite"},        {"74", "fsync"},  {"75", "fdatasync"},
+      {"82", "rename"},  {"83", "mkdir"},         {"87", "unlink"}, {"202", "futex"},
+      {"257", "openat"}, {"running", "user code"}};
   const auto known = kNames.find(first);
   if (known != kNames.end()) {
     return known->second;
   }
   return first.empty() ? "exited" : "syscall " + first;
+}
+
+// What a process was doing when killed. morgue-index writes and commits on a second thread
+// (--threads 2): a thread in a commit call wins, else the main thread's call.
+std::string current_syscall(pid_t pid) {
+  const std::filesystem::path tasks = fmt::format("/proc/{}/task", pid);
+  std::error_code error;
+  for (const auto& task : std::filesystem::directory_iterator(tasks, error)) {
+    if (const std::string call = thread_syscall(task.path()); is_commit_call(call)) {
+      return call;
+    }
+  }
+  return thread_syscall(tasks / std::to_string(pid));
 }
 
 bool is_commit_call(const std::string& call) {
