@@ -65,6 +65,11 @@ struct Article {
   std::string title;                  ///< the headline
   std::string body;                   ///< paragraphs separated by a blank line
   std::optional<DateTime> published;  ///< absent when the source gave no date
+  /// Which of the dates the source gave became `published`, and why: the source's name, then
+  /// in parentheses the other dates it gave ("JSON-LD datePublished (preferred over JSON-LD
+  /// dateModified 2017-02-21T09:00:00Z)", "field 'date_iso' (unreadable: field 'date' 'x')",
+  /// "dateline"). Empty when there is no date (docs/input-formats.md, "Which date").
+  std::string date_source;
   std::vector<std::string> authors;   ///< as written ("Maria Okafor"), in the source's order
   std::vector<std::string> tags;      ///< as written ("John Kerry"), in the source's order
   std::string language;               ///< BCP 47 code such as "en"; empty when unknown

@@ -40,6 +40,13 @@ struct IndexReport {
   std::size_t replaced = 0;  ///< of those, articles that replaced an earlier version
   std::size_t comments = 0;  ///< comments written under those articles, or read from comments files
   std::size_t skipped = 0;   ///< records that could not be read and were skipped
+  /// Input files not read at all: an earlier run committed every record of them, and they are
+  /// unchanged since (same size and modification time, same options). IndexOptions::reindex
+  /// reads them again.
+  std::size_t unchanged_files = 0;
+  /// Article records not written again because an earlier, interrupted run committed them
+  /// (they are read, to find where to go on, but neither analysed nor written).
+  std::size_t resumed_records = 0;
 
   /// Adds each count of `other` to this one's.
   IndexReport& operator+=(const IndexReport& other);
@@ -95,6 +102,10 @@ struct IndexOptions {
   std::size_t threads = 2;
   /// The user's names for fields and date formats.
   Layout layout{};
+  /// Read every input file, even one that an earlier run indexed completely and that is
+  /// unchanged since. By default such a file is skipped (IndexReport::unchanged_files), and a
+  /// file an interrupted run indexed in part goes on after its last committed record.
+  bool reindex = false;
   /// Told of progress after each record; may be empty.
   ProgressHandler on_progress{};
   /// How long the constructor waits for another writer (in any process) to release the
@@ -146,6 +157,9 @@ class Indexer {
   /// limit) and a damaged archive go to `on_skip` (may be empty), and the rest is still
   /// indexed. Throws InputError if the input cannot be opened, is compressed more than once or
   /// its format cannot be told, DatabaseError if a write fails (earlier batches stay committed).
+  /// How far the file has come is committed with each batch (a checkpoint in the database): a
+  /// file read completely before and unchanged since is not read again, and one an interrupted
+  /// run read in part goes on after its last committed record, unless IndexOptions::reindex.
   IndexReport add_file(const std::filesystem::path& path, Format format = Format::kAuto,
                        const SkipHandler& on_skip = {});
 

@@ -1,6 +1,8 @@
 # ctest -R FindPackage: installs the build into a temporary prefix, then builds each example
 # program of docs/library-api.md against it twice (CMake's find_package and pkg-config) and runs
-# both builds: each prints what the doc shows. Arguments: -DBUILD_DIR -DSOURCE_DIR -DWORK_DIR.
+# both builds: each prints what the doc shows. Arguments: -DBUILD_DIR -DSOURCE_DIR -DWORK_DIR,
+# and -DCONSUMER_CXX (the compiler) -DCONSUMER_FLAGS (a list: the build's sanitizer flags, which
+# a program linking a sanitized static library needs too).
 #
 # An example is a ```cpp block; its run is the next ```console block, whose first line is
 # "$ ./NAME ARGUMENTS": NAME names the program, the argument archive.db becomes a fresh database
@@ -80,8 +82,11 @@ function(check name program way)
 endfunction()
 
 # 1. CMake: find_package(morgue) with the prefix on CMAKE_PREFIX_PATH.
+string(JOIN " " flags ${CONSUMER_FLAGS})
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/find_package -B ${WORK_DIR}/cmake-build
-    -DCMAKE_PREFIX_PATH=${prefix} -DCONSUMER_DIR=${WORK_DIR}/examples)
+    -DCMAKE_PREFIX_PATH=${prefix} -DCONSUMER_DIR=${WORK_DIR}/examples
+    -DCMAKE_CXX_COMPILER=${CONSUMER_CXX} "-DCMAKE_CXX_FLAGS=${flags}"
+    "-DCMAKE_EXE_LINKER_FLAGS=${flags}")
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/cmake-build)
 foreach(name IN LISTS names)
   check(${name} ${WORK_DIR}/cmake-build/${name} cmake)
@@ -96,7 +101,8 @@ run(pkg-config --static --libs morgue)
 string(STRIP "${output}" libs)
 separate_arguments(libs UNIX_COMMAND "${libs}")
 foreach(name IN LISTS names)
-  run(c++ -std=c++20 ${cflags} ${WORK_DIR}/examples/${name}.cc -o ${WORK_DIR}/pkg-config-${name} ${libs})
+  run(${CONSUMER_CXX} -std=c++20 ${CONSUMER_FLAGS} ${cflags} ${WORK_DIR}/examples/${name}.cc
+      -o ${WORK_DIR}/pkg-config-${name} ${libs})
   check(${name} ${WORK_DIR}/pkg-config-${name} pkg-config)
 endforeach()
 message(STATUS "installed package works with find_package and pkg-config (${names})")
