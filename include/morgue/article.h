@@ -70,9 +70,9 @@ struct Article {
   /// dateModified 2017-02-21T09:00:00Z)", "field 'date_iso' (unreadable: field 'date' 'x')",
   /// "dateline"). Empty when there is no date (docs/input-formats.md, "Which date").
   std::string date_source;
-  std::vector<std::string> authors;   ///< as written ("Maria Okafor"), in the source's order
-  std::vector<std::string> tags;      ///< as written ("John Kerry"), in the source's order
-  std::string language;               ///< BCP 47 code such as "en"; empty when unknown
+  std::vector<std::string> authors;  ///< as written ("Maria Okafor"), in the source's order
+  std::vector<std::string> tags;     ///< as written ("John Kerry"), in the source's order
+  std::string language;              ///< BCP 47 code such as "en"; empty when unknown
   std::string type;  ///< the source's label for the article ("news", "fake", "opinion", ...)
   std::string photo_caption;                   ///< the caption of the lead photo, if any
   std::string photo_credit;                    ///< who took or supplied it

@@ -46,8 +46,8 @@ struct SearchRequest {
   /// than kMaxFilterValues values of one field.
   std::map<std::string, std::vector<std::string>> filters{};
   SortOrder sort = SortOrder::kRelevance;  ///< the order of hits
-  std::size_t offset = 0;  ///< hits to skip (paging)
-  std::size_t limit = 10;  ///< hits to return, at most kMaxLimit
+  std::size_t offset = 0;                  ///< hits to skip (paging)
+  std::size_t limit = 10;                  ///< hits to return, at most kMaxLimit
   /// A cursor from SearchResult::next_cursor: continue after that page (then offset is
   /// ignored). Stable for deep paging while the database does not change.
   std::string after{};
