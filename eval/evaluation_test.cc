@@ -26,7 +26,7 @@ Collection tiny_collection() {
 }
 
 TEST(Evaluation, EveryEngineRanksTheObviousAnswerFirst) {
-  for (const std::string name : {"morgue", "xapian", "fts5"}) {
+  for (const std::string name : {"morgue", "xapian", "xapian-stem", "fts5", "fts5-porter"}) {
     SCOPED_TRACE(name);
     const testing::TempDir folder;
     const auto engine = make_engine(name, folder.path());
@@ -44,7 +44,9 @@ TEST(Evaluation, UnknownEngineIsNamed) {
         try {
           make_engine("lucene", folder.path());
         } catch (const Error& error) {
-          EXPECT_STREQ(error.what(), "no engine named 'lucene'; choose morgue, xapian or fts5");
+          EXPECT_STREQ(error.what(),
+                       "no engine named 'lucene'; choose morgue, xapian, xapian-stem, fts5 or "
+                       "fts5-porter");
           throw;
         }
       },
