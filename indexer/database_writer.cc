@@ -1,6 +1,9 @@
 #include "indexer/database_writer.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <signal.h>
+#include <string_view>
 #include <thread>
 #include <unistd.h>
 
@@ -14,6 +17,33 @@
 namespace morgue::indexer {
 
 namespace {
+
+// A creation killed before its rename leaves DB.creating-PID behind (docs/reliability.md).
+// Remove those whose process is gone; a live one may be another process creating DB now.
+// A PID reused since by an unrelated process only delays the removal.
+void remove_abandoned_creations(std::filesystem::path path) {
+  if (!path.has_filename()) {
+    path = path.parent_path();  // "archive.db/"
+  }
+  const std::string prefix = path.filename().string() + ".creating-";
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
+  std::error_code error;
+  for (auto entry = std::filesystem::directory_iterator(folder, error);
+       !error && entry != std::filesystem::directory_iterator(); entry.increment(error)) {
+    const std::string name = entry->path().filename().string();
+    const std::string_view digits =
+        std::string_view(name).substr(name.starts_with(prefix) ? prefix.size() : name.size());
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos) {
+      continue;
+    }
+    const pid_t pid = static_cast<pid_t>(std::stol(std::string(digits)));
+    if (pid != ::getpid() && ::kill(pid, 0) == -1 && errno == ESRCH) {
+      std::error_code ignored;  // another run may be removing it too
+      std::filesystem::remove_all(entry->path(), ignored);
+    }
+  }
+}
 
 // Creating a Xapian database is not atomic: a kill in its first milliseconds can leave a
 // directory no open mode accepts (ENGINEERING-NOTES.md). Build it aside, then rename.
@@ -45,6 +75,7 @@ std::string locked_message(const std::filesystem::path& path) {
 
 Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
   try {
+    remove_abandoned_creations(path);
     const bool absent = !std::filesystem::exists(path) ||
                         (std::filesystem::is_directory(path) && std::filesystem::is_empty(path));
     if (absent) {
@@ -152,6 +183,9 @@ bool DatabaseWriter::write(const BuiltArticle& built) {
 void DatabaseWriter::commit() {
   if (!in_batch_) {
     return;
+  }
+  if (on_commit_) {
+    on_commit_();
   }
   try {
     in_batch_ = false;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 
 #include <xapian.h>
 
@@ -46,6 +47,12 @@ class DatabaseWriter {
   /// as of the previous commit).
   void commit();
 
+  /// Calls `hook` inside every later commit() that has something to commit, just before the
+  /// transaction is committed and on the committing thread, so the metadata it writes through
+  /// database() commits atomically with the batch (the input checkpoints of
+  /// indexer/checkpoint.h). What it throws, commit() throws.
+  void on_commit(std::function<void()> hook) { on_commit_ = std::move(hook); }
+
   /// Documents written since the last commit.
   std::size_t pending_documents() const { return pending_documents_; }
 
@@ -66,6 +73,7 @@ class DatabaseWriter {
   Xapian::WritableDatabase database_;
   bool in_batch_ = false;
   std::size_t pending_documents_ = 0;
+  std::function<void()> on_commit_;
 };
 
 }  // namespace morgue::indexer

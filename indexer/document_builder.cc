@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -78,9 +79,12 @@ void DocumentBuilder::add_filter(Xapian::Document& document, std::string_view fi
                                  const std::vector<std::string>& values) const {
   const schema::Field& field = schema::field(field_name);
   std::vector<std::string> shown;
+  // A value listed twice ("plain, plain" or "John Kerry, john kerry") is shown once, so the
+  // facet counts this document once, as many documents as its filter selects.
+  std::set<std::string> seen;
   for (const auto& value : values) {
     const std::string normalized = analyzer_.normalize(value);
-    if (normalized.empty()) {
+    if (normalized.empty() || !seen.insert(normalized).second) {
       continue;
     }
     document.add_boolean_term(schema::term(field, normalized));

@@ -8,6 +8,7 @@
 
 #include <morgue/error.h>
 
+#include "indexer/date_choice.h"
 #include "indexer/date_parser.h"
 #include "indexer/limits.h"
 
@@ -343,31 +344,19 @@ Article finish_article(const RecordValues& values, const std::string& file,
   article.type = first_text(ArticleField::kType).first;
   // Several date columns: the best-ranked one that reads wins, so one garbled column does not
   // cost the record when another holds the date (Reuters-21578 has `date` and `date_iso`).
-  std::optional<std::pair<std::string, std::string>> unreadable_date;
+  std::vector<DateCandidate> dates;
   for (const Value* value : by_rank(ArticleField::kPublished)) {
-    const std::string_view text = trim(value->text);
-    if (text.empty()) {
-      continue;
-    }
-    article.published = parse_date(text);
-    for (const std::string& format : date_formats) {
-      if (article.published) {
-        break;
-      }
-      article.published = parse_date(text, format);
-    }
-    if (article.published) {
-      break;
-    }
-    if (!unreadable_date) {
-      unreadable_date.emplace(std::string(text), value->source_name);
-    }
+    dates.push_back({fmt::format("field '{}'", value->source_name), value->text});
   }
-  if (!article.published && unreadable_date) {
+  DateChoice date = choose_date(dates, date_formats);
+  if (!date.date && date.first_unreadable) {
+    // The source reads "field 'NAME'": the message quotes the value before it.
     throw InputError(file, record_number,
-                     fmt::format("unreadable date '{}' in field '{}'",
-                                 excerpt(unreadable_date->first), unreadable_date->second));
+                     fmt::format("unreadable date '{}' in {}", excerpt(date.first_unreadable->text),
+                                 date.first_unreadable->source));
   }
+  article.published = date.date;
+  article.date_source = std::move(date.source);
   if (article.title.empty() && article.body.empty()) {
     throw InputError(file, record_number, "record has neither a title nor a body");
   }

@@ -6,9 +6,10 @@
 #include <string_view>
 #include <utility>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "indexer/date_parser.h"
+#include "indexer/date_choice.h"
 
 namespace morgue::indexer {
 
@@ -31,6 +32,7 @@ struct Found {
   std::string title_element;
   std::string first_h1;
   std::string first_time;
+  std::size_t time_elements = 0;  ///< <time> elements with a datetime attribute
   std::string html_lang;
   std::string canonical;
   std::vector<std::string> rel_authors;
@@ -59,6 +61,28 @@ const GumboNode* find_name(const GumboNode* node) {
     }
   }
   return nullptr;
+}
+
+void note_time(const GumboNode* node, Found& found) {
+  const std::string_view datetime = attribute(node, "datetime");
+  if (!datetime.empty() && found.time_elements++ == 0) {
+    found.first_time = datetime;
+  }
+}
+
+// The <time> elements inside a part that collect() does not walk further (a byline).
+void collect_times(const GumboNode* node, Found& found) {
+  if (node->type != GUMBO_NODE_ELEMENT) {
+    return;
+  }
+  if (is_element(node, GUMBO_TAG_TIME)) {
+    note_time(node, found);
+    return;
+  }
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    collect_times(static_cast<const GumboNode*>(children.data[i]), found);
+  }
 }
 
 void collect(const GumboNode* node, Found& found) {
@@ -133,9 +157,7 @@ void collect(const GumboNode* node, Found& found) {
       }
       return;
     case GUMBO_TAG_TIME:
-      if (found.first_time.empty()) {
-        found.first_time = attribute(node, "datetime");
-      }
+      note_time(node, found);
       return;
     case GUMBO_TAG_A:
       if (ascii_lower(attribute(node, "rel")) == "author") {
@@ -156,6 +178,8 @@ void collect(const GumboNode* node, Found& found) {
         byline = text_content(name);
       }
       found.bylines.push_back(std::move(byline));
+      // Bylines often carry the date: "By Ann Lee, <time datetime=...>" (The Telegraph).
+      collect_times(node, found);
       return;
     }
   }
@@ -341,23 +365,34 @@ HtmlMetadata read_html_metadata(const HtmlDocument& document) {
     }
   }
 
-  const std::vector<std::pair<std::string, std::string>> date_sources = {
+  // The page's structured data is the publisher's own statement of the publication date;
+  // <time> elements also mark updates and comments, so they come late. Update dates are
+  // shown beside the chosen date but never chosen.
+  std::vector<DateCandidate> dates = {
       {"JSON-LD datePublished", string_of(ld("datePublished"))},
       {"article:published_time", meta(found, {"article:published_time"})},
       {"itemprop datePublished", meta(found, {"datepublished"})},
-      {"<meta name=date>",
-       meta(found, {"date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
-                    "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time"})},
-      {"<time datetime>", found.first_time},
-      {"JSON-LD dateCreated", string_of(ld("dateCreated"))},
   };
-  for (const auto& [source, text] : date_sources) {
-    if (auto date = parse_date(text)) {
-      metadata.published = date;
-      metadata.published_source = source;
-      break;
-    }
+  for (const char* key :
+       {"date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
+        "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time"}) {
+    dates.push_back({fmt::format("<meta name={}>", key), meta(found, {key})});
   }
+  dates.push_back({found.time_elements > 1
+                       ? fmt::format("<time datetime> (the first of {})", found.time_elements)
+                       : std::string("<time datetime>"),
+                   found.first_time});
+  dates.push_back({"JSON-LD dateCreated", string_of(ld("dateCreated"))});
+  for (const auto& [source, text] : std::initializer_list<std::pair<const char*, std::string>>{
+           {"JSON-LD dateModified", string_of(ld("dateModified"))},
+           {"article:modified_time", meta(found, {"article:modified_time"})},
+           {"og:updated_time", meta(found, {"og:updated_time"})},
+           {"itemprop dateModified", meta(found, {"datemodified"})}}) {
+    dates.push_back({source, text, false});
+  }
+  DateChoice date = choose_date(dates);
+  metadata.published = date.date;
+  metadata.date_source = std::move(date.source);
 
   read_authors(ld("author"), metadata.authors);
   if (metadata.authors.empty()) {

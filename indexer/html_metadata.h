@@ -16,9 +16,10 @@ namespace morgue::indexer {
 struct HtmlMetadata {
   std::string title;
   std::optional<DateTime> published;
-  /// Where `published` came from, e.g. "JSON-LD datePublished" or "<time datetime>"; the
+  /// Where `published` came from and what else the page said, e.g. "JSON-LD datePublished
+  /// (preferred over JSON-LD dateModified 2017-02-21T09:00:00Z)" (indexer/date_choice.h); the
   /// sources are tried in the order of read_html_metadata's comment.
-  std::string published_source;
+  std::string date_source;
   std::vector<std::string> authors;
   std::vector<std::string> tags;
   std::string site;
@@ -31,8 +32,10 @@ struct HtmlMetadata {
 /// value, most specific first:
 ///   - title: JSON-LD headline, og:title, twitter:title, <title>, the first <h1>
 ///   - published: JSON-LD datePublished, article:published_time, itemprop datePublished,
-///     <meta name=date|pubdate|publish-date|dc.date...>, the first <time datetime>; a value
-///     parse_date cannot read is passed over for the next source
+///     <meta name=date|pubdate|publish-date|dc.date...>, the first <time datetime>, JSON-LD
+///     dateCreated; a value parse_date cannot read is passed over for the next source, and
+///     modification dates (JSON-LD dateModified, article:modified_time, og:updated_time) are
+///     listed in date_source but never used
 ///   - authors: JSON-LD author (names of persons, several allowed), <meta name=author>,
 ///     article:author (when not a URL), rel=author links, an element with class "byline" or
 ///     "author" (without a leading "By")

@@ -91,6 +91,7 @@ Article read_html_article(std::string_view html, const std::string& file_name) {
   HtmlMetadata metadata = read_html_metadata(document);
   article.title = std::move(metadata.title);
   article.published = metadata.published;
+  article.date_source = std::move(metadata.date_source);
   article.authors = std::move(metadata.authors);
   article.tags = std::move(metadata.tags);
   article.site = metadata.site.empty() ? host_of(metadata.url) : std::move(metadata.site);

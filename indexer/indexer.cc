@@ -8,6 +8,7 @@
 
 #include "indexer/analyzer.h"
 #include "indexer/article_key.h"
+#include "indexer/checkpoint.h"
 #include "indexer/comment_reader.h"
 #include "indexer/comment_threads.h"
 #include "indexer/database_writer.h"
@@ -45,6 +46,8 @@ IndexReport& IndexReport::operator+=(const IndexReport& other) {
   replaced += other.replaced;
   comments += other.comments;
   skipped += other.skipped;
+  unchanged_files += other.unchanged_files;
+  resumed_records += other.resumed_records;
   return *this;
 }
 
@@ -52,6 +55,18 @@ namespace {
 
 // Which kind of records an input holds.
 enum class Content { kDetect, kComments };
+
+// What in the options changes what is read from a file, for its checkpoint.
+std::string layout_fingerprint(const IndexOptions& options) {
+  std::string out;
+  for (const auto& [field, name] : options.layout.names) {
+    out += fmt::format("{}={}\n", field, name);
+  }
+  for (const auto& format : options.layout.date_formats) {
+    out += fmt::format("date-format={}\n", format);
+  }
+  return out;
+}
 
 void skip(IndexReport& report, const SkipHandler& on_skip, const InputError& error) {
   ++report.skipped;
@@ -70,6 +85,8 @@ struct Indexer::Impl {
         builder(analyzer),
         mapping(indexer::mapping_for(options.layout)),
         threads(writer, builder) {
+    // Every commit, on whichever thread, records how far the input being read has come.
+    writer.on_commit([this] { input_progress.before_commit(writer); });
     if (options.threads > 1) {
       writer_thread.emplace(writer, options.batch_documents);
     }
@@ -107,6 +124,9 @@ struct Indexer::Impl {
 
   IndexOptions options;
   indexer::Analyzer analyzer;
+  // The checkpoint of the input being read; before `writer`, whose commits use it to the end.
+  indexer::InputProgress input_progress;
+  bool input_has_waiting = false;  // comments of the input being read wait
   indexer::DatabaseWriter writer;
   indexer::DocumentBuilder builder;
   indexer::FieldMapping mapping;
@@ -127,7 +147,9 @@ void Indexer::Impl::submit(const Article& article) {
     write_now(article);  // kept comments are looked up in the database: no writing meanwhile
     return;
   }
-  writer_thread->submit(builder.build(article, {}));
+  writer_thread->submit(builder.build(article, {}), [this, read = input_progress.records_read()] {
+    input_progress.written(read);  // on the writer thread
+  });
   if (!waiting.empty()) {
     for (const std::string& ref : indexer::article_refs(article)) {
       waiting.erase(ref);
@@ -138,6 +160,7 @@ void Indexer::Impl::submit(const Article& article) {
 bool Indexer::Impl::write_now(const Article& article) {
   drain();
   const bool replaced = writer.write(builder.build(article, threads.kept_for(article)));
+  input_progress.written(input_progress.records_read());
   replaced_here += replaced ? 1 : 0;
   if (!waiting.empty()) {
     for (const std::string& ref : indexer::article_refs(article)) {
@@ -166,6 +189,7 @@ IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format fo
     try {
       article = reader->next();
     } catch (const InputError& error) {
+      input_progress.committed_before();
       skip(report, on_skip, error);
       progress(report);
       if (error.record_number() == 0) {
@@ -175,6 +199,9 @@ IndexReport Indexer::Impl::read_articles(indexer::InputMember& member, Format fo
     }
     if (!article) {
       break;
+    }
+    if (input_progress.committed_before()) {
+      continue;  // an earlier, interrupted run committed it
     }
     ++report.articles;
     report.comments += article->comments.size();
@@ -223,6 +250,7 @@ IndexReport Indexer::Impl::read_comments(indexer::InputMember& member, Format fo
     if (threads.rebuild(ref)) {
       waiting.erase(ref);
     } else {
+      input_has_waiting = true;
       auto [entry, added] = waiting.try_emplace(ref, where);
       if (!added) {
         entry->second.comments += where.comments;
@@ -239,6 +267,25 @@ IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format f
                                      Content content, const SkipHandler& on_skip) {
   IndexReport report;
   drain();
+  const std::string read_with = fmt::format("{} {} {}", static_cast<int>(format),
+                                            static_cast<int>(content), layout_fingerprint(options));
+  if (input_progress.begin(path, read_with, writer, options.reindex) ==
+      indexer::InputProgress::Start::kUnchanged) {
+    report.unchanged_files = 1;
+    return report;
+  }
+  // However this input ends, later commits record nothing more for it: once what was queued is
+  // written (a failed writer thread writes nothing more), it is forgotten.
+  const auto forget = [this](indexer::InputProgress* progress) {
+    try {
+      drain();
+    } catch (...) {
+      // The writer thread stopped; the caller hears of it from the call that failed.
+    }
+    progress->abandon();
+  };
+  const std::unique_ptr<indexer::InputProgress, decltype(forget)> ended(&input_progress, forget);
+  input_has_waiting = false;
   const std::size_t replaced_before = replaced();
   indexer::InputReader input(path.string());
   for (;;) {
@@ -272,6 +319,9 @@ IndexReport Indexer::Impl::add_input(const std::filesystem::path& path, Format f
   }
   drain();
   report.replaced = replaced() - replaced_before;
+  // A comments file whose comments wait is read again next time, and reports them again.
+  input_progress.end(writer, !input_has_waiting);
+  report.resumed_records = input_progress.resumed_records();
   return report;
 }
 

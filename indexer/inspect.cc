@@ -72,6 +72,10 @@ void show_article(std::string& out, const Article& article) {
   line("url", article.url);
   line("title", article.title);
   line("published", article.published ? article.published->iso8601() : "");
+  if (!article.date_source.empty()) {
+    // In full: the reason is the point, and its parts are short (quoted values are cut).
+    out += fmt::format("    date source: {}\n", article.date_source);
+  }
   line("authors", joined(article.authors));
   line("tags", joined(article.tags));
   line("site", article.site);

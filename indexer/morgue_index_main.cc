@@ -146,23 +146,32 @@ int main(int argc, char** argv) {
   std::size_t threads = morgue::IndexOptions{}.threads;
   bool quiet = false;
   bool json = false;
+  bool reindex = false;
   std::int64_t wait_seconds = 0;  // negative: for ever
   app.add_option("database", database, "Database directory (created if absent)");
   app.add_option("inputs", inputs, "Files or directories to index; - for standard input");
   app.add_option("--format", format_name, "Input format: auto, csv, jsonl, page or html")
       ->capture_default_str();
+  // Repeatable options take one value each time: a greedy list would swallow the database
+  // and inputs after `--include '*.csv'`.
   app.add_option("--comments", comment_files,
-                 "A comments file (CSV or JSON Lines) whatever its columns; repeatable");
+                 "A comments file (CSV or JSON Lines) whatever its columns; repeatable")
+      ->allow_extra_args(false);
   app.add_option("--include", includes,
-                 "In directories, read only files matching this glob (e.g. '*.csv'); repeatable");
+                 "In directories, read only files matching this glob (e.g. '*.csv'); repeatable")
+      ->allow_extra_args(false);
   app.add_option("--exclude", excludes,
-                 "In directories, skip files and folders matching this glob; repeatable");
-  app.add_option("--map", mappings, "FIELD=NAME: read column or key NAME as FIELD; repeatable");
+                 "In directories, skip files and folders matching this glob; repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--map", mappings, "FIELD=NAME: read column or key NAME as FIELD; repeatable")
+      ->allow_extra_args(false);
   app.add_option("--mapping", mapping_files,
-                 "A file of FIELD = NAME and date-format = FORMAT lines; repeatable");
+                 "A file of FIELD = NAME and date-format = FORMAT lines; repeatable")
+      ->allow_extra_args(false);
   app.add_option("--date-format", date_formats,
                  "A strptime format for dates morgue does not read (e.g. '%d/%m/%Y %H:%M'); "
-                 "repeatable");
+                 "repeatable")
+      ->allow_extra_args(false);
   app.add_option("--inspect", inspect,
                  "Show how FILE is read (format, columns, first records) and write nothing");
   app.add_option("--batch-size", batch_documents, "Documents between commits")
@@ -172,6 +181,9 @@ int main(int argc, char** argv) {
                  "1: read, analyse and write on one thread; 2: write on a second thread")
       ->capture_default_str()
       ->check(CLI::Range(1, 2));
+  app.add_flag("--reindex", reindex,
+               "Read every input again, even files an earlier run indexed completely and that "
+               "are unchanged since");
   app.add_flag("-q,--quiet", quiet, "Print only errors");
   app.add_flag("--json", json, "Print the summary as JSON");
   app.add_flag("--wait{-1}", wait_seconds,
@@ -211,6 +223,7 @@ int main(int argc, char** argv) {
     options.batch_documents = batch_documents;
     options.threads = threads;
     options.layout = layout;
+    options.reindex = reindex;
     options.lock_wait =
         wait_seconds < 0
             ? morgue::IndexOptions::kWaitForever
@@ -254,9 +267,10 @@ int main(int argc, char** argv) {
     if (json) {
       std::cout << fmt::format(
           "{{\"files\": {}, \"articles\": {}, \"replaced\": {}, \"comments\": {}, "
-          "\"skipped\": {}, \"failed_files\": {}, \"waiting_comments\": {}}}\n",
+          "\"skipped\": {}, \"failed_files\": {}, \"waiting_comments\": {}, "
+          "\"unchanged_files\": {}, \"resumed_records\": {}}}\n",
           total.files, total.articles, total.replaced, total.comments, total.skipped, failed_files,
-          waiting);
+          waiting, total.unchanged_files, total.resumed_records);
     } else if (!quiet) {
       std::cout << fmt::format(
           "indexed {} articles ({} replacing earlier versions) and {} comments from {} files; "
@@ -264,6 +278,16 @@ int main(int argc, char** argv) {
           total.articles, total.replaced, total.comments, total.files, total.skipped);
       if (failed_files > 0) {
         std::cout << fmt::format("; {} files could not be read", failed_files);
+      }
+      if (total.unchanged_files > 0) {
+        std::cout << fmt::format(
+            "; {} {} already indexed and unchanged, not read again (--reindex reads {})",
+            total.unchanged_files, total.unchanged_files == 1 ? "file" : "files",
+            total.unchanged_files == 1 ? "it" : "them");
+      }
+      if (total.resumed_records > 0) {
+        std::cout << fmt::format("; went on after {} records committed by an earlier run",
+                                 total.resumed_records);
       }
       if (waiting > 0) {
         std::cout << (waiting == 1 ? std::string("; 1 comment waits for its article")

@@ -653,6 +653,7 @@ Article parse_page(std::span<const Line> lines, const std::string& file_name) {
                      fmt::format("expected a dateline such as '{}', found '{}'", kDatelineExample,
                                  quoted(dateline.text)));
   }
+  article.date_source = "dateline";
 
   const std::span<const Line> after_dateline = lines.subspan(first + 1);
   Header header = parse_header(after_dateline);

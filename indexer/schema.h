@@ -80,6 +80,9 @@ inline constexpr std::string_view kSchemaVersionKey = "morgue.schema_version";
 /// Metadata keys of comments read from a comments file start with this (see schema.cc).
 inline constexpr std::string_view kExternalCommentPrefix = "morgue.comment.";
 
+/// Metadata keys of input checkpoints (indexer/checkpoint.h) start with this.
+inline constexpr std::string_view kCheckpointPrefix = "morgue.checkpoint.";
+
 /// What a document stands for, the values of the "kind" field.
 inline constexpr std::string_view kKindArticle = "article";
 inline constexpr std::string_view kKindComment = "comment";

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -18,7 +19,8 @@ struct LanguageRow {
                 // Devanagari, 'E' Hebrew
 };
 
-// Xapian 1.4.22's Snowball stemmers by ISO 639-1 code.
+// Snowball stemmers by ISO 639-1 code: Xapian 1.4.22's, and Greek, which Snowball has but
+// Debian's Xapian 1.4.22 does not (cached() then gives none).
 constexpr std::array kLanguages = {
     LanguageRow{"ar", "arabic", 'A'},
     LanguageRow{"ca", "catalan", 'L'},
@@ -268,7 +270,10 @@ struct Stemmer::Impl {
     Xapian::Stem stem;
     std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stems;
   };
-  std::unordered_map<std::string_view, Cached> by_snowball;
+  // Empty for a stemmer this Xapian lacks: the table names Greek, which Debian's Xapian 1.4.22
+  // does not have (fuzz/corpus/query/regression-greek-word crashed morgue-index and
+  // morgue-query on any Greek word).
+  std::unordered_map<std::string_view, std::optional<Cached>> by_snowball;
   const std::string none;
   // Callers stem many words of one text in a row: remember the stemmer chosen for each script
   // in the last language asked for.
@@ -286,7 +291,7 @@ struct Stemmer::Impl {
       const std::string_view snowball =
           row != nullptr && row->script == script ? row->snowball : script_default(script);
       if (!snowball.empty()) {
-        slot = &cached(snowball);
+        slot = cached(snowball);
       }
     }
     return slot;
@@ -297,13 +302,19 @@ struct Stemmer::Impl {
     return kScripts.find(script) + 1;  // 0 for none
   }
 
-  Cached& cached(std::string_view snowball) {
+  // The stemmer named `snowball`, or nullptr when this Xapian has none of that name.
+  Cached* cached(std::string_view snowball) {
     auto found = by_snowball.find(snowball);
     if (found == by_snowball.end()) {
-      found = by_snowball.emplace(snowball, Cached{Xapian::Stem(xapian_stemmer_name(snowball)), {}})
-                  .first;
+      std::optional<Cached> made;
+      try {
+        made = Cached{Xapian::Stem(xapian_stemmer_name(snowball)), {}};
+      } catch (const Xapian::InvalidArgumentError&) {
+        // Unknown here: the word keeps its folded form only.
+      }
+      found = by_snowball.emplace(snowball, std::move(made)).first;
     }
-    return found->second;
+    return found->second ? &*found->second : nullptr;
   }
 };
 

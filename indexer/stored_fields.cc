@@ -22,6 +22,7 @@ std::string stored_article(const Article& article, const std::string& key,
       {"title", article.title},
       {"body", article.body},
       {"published", article.published ? article.published->iso8601() : ""},
+      {"date_source", article.date_source},
       {"authors", article.authors},
       {"tags", article.tags},
       {"language", article.language},
@@ -71,6 +72,7 @@ StoredDocument parse_stored(const std::string& data) {
   article.title = stored.value("title", "");
   article.body = stored.value("body", "");
   article.published = parse_date(stored.value("published", ""));
+  article.date_source = stored.value("date_source", "");
   article.authors = stored.value("authors", std::vector<std::string>{});
   article.tags = stored.value("tags", std::vector<std::string>{});
   article.language = stored.value("language", "");

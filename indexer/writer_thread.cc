@@ -16,11 +16,11 @@ WriterThread::~WriterThread() {
   thread_.join();
 }
 
-void WriterThread::submit(BuiltArticle built) {
+void WriterThread::submit(BuiltArticle built, std::function<void()> on_written) {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return failure_ || queue_.size() < kQueuedArticles; });
   rethrow_failure();
-  queue_.push_back(std::move(built));
+  queue_.push_back({std::move(built), std::move(on_written)});
   lock.unlock();
   changed_.notify_all();
 }
@@ -49,7 +49,7 @@ void WriterThread::run() {
     if (queue_.empty() || failure_) {
       return;  // stopping, with everything written (or nothing more to write after a failure)
     }
-    BuiltArticle built = std::move(queue_.front());
+    auto [built, on_written] = std::move(queue_.front());
     queue_.pop_front();
     writing_ = true;
     lock.unlock();
@@ -58,6 +58,9 @@ void WriterThread::run() {
     std::exception_ptr failure;
     try {
       replaced = writer_.write(built);
+      if (on_written) {
+        on_written();
+      }
       if (writer_.pending_documents() >= batch_documents_) {
         writer_.commit();
       }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -32,9 +33,11 @@ class WriterThread {
   WriterThread& operator=(const WriterThread&) = delete;
 
   /// Queues `built` for writing, waiting while the queue is full (it holds at most
-  /// kQueuedArticles, so memory stays bounded). Throws the DatabaseError that stopped the writer
-  /// thread, if one did; nothing is written after it.
-  void submit(BuiltArticle built);
+  /// kQueuedArticles, so memory stays bounded). `on_written` (may be empty) is called on the
+  /// writer thread once the article is written, before a commit the article fills the batch
+  /// for: the input checkpoints learn there what the commit holds. Throws the DatabaseError
+  /// that stopped the writer thread, if one did; nothing is written after it.
+  void submit(BuiltArticle built, std::function<void()> on_written = {});
 
   /// Waits until everything submitted is written (and committed where a batch filled up).
   /// Throws the DatabaseError that stopped the writer thread, if one did.
@@ -55,7 +58,11 @@ class WriterThread {
   const std::size_t batch_documents_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<BuiltArticle> queue_;
+  struct Queued {
+    BuiltArticle built;
+    std::function<void()> on_written;
+  };
+  std::deque<Queued> queue_;
   bool writing_ = false;  // the thread holds an article taken from the queue
   bool stopping_ = false;
   std::exception_ptr failure_;

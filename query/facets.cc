@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "query/quoting.h"
+
 namespace morgue::query {
 
 namespace {
@@ -22,8 +24,9 @@ FacetValue facet_value(std::string value, const KindCounts& counts, std::string 
   return out;
 }
 
+// Unquoted, the lexer would end the value at any of these (or read a quote as a phrase).
 bool needs_quotes(std::string_view value) {
-  return value.empty() || value.find_first_of(" \t()") != std::string_view::npos;
+  return value.empty() || value.find_first_of(" \t\n\r()\"") != std::string_view::npos;
 }
 
 using Days = std::chrono::sys_days;
@@ -51,7 +54,7 @@ bool KindReader::is_comment(const Xapian::Document& document) {
 
 std::string filter_for(std::string_view field, std::string_view value) {
   if (needs_quotes(value)) {
-    return fmt::format("{}:\"{}\"", field, value);
+    return fmt::format("{}:{}", field, quote(value));
   }
   return fmt::format("{}:{}", field, value);
 }

@@ -2,31 +2,13 @@
 #include <iostream>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include <morgue/error.h>
 #include <morgue/render.h>
 #include <morgue/searcher.h>
-
-namespace {
-
-// --filter tag=Syria --filter "author=Maria Okafor": facet selections by field.
-std::map<std::string, std::vector<std::string>> parse_filters(
-    const std::vector<std::string>& filters) {
-  std::map<std::string, std::vector<std::string>> selected;
-  for (const auto& filter : filters) {
-    const auto equals = filter.find('=');
-    if (equals == std::string::npos || equals == 0) {
-      throw morgue::QueryError("write --filter FIELD=VALUE, e.g. --filter tag=Syria; got '" +
-                               filter + "'");
-    }
-    selected[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
-  }
-  return selected;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -42,7 +24,9 @@ int main(int argc, char** argv) {
   app.add_option("database", database, "Database directory built by morgue-index")->required();
   app.add_option("query", request.query,
                  "Query, e.g. 'aleppo tag:ceasefire date:2016-09' (docs/query-language.md)");
-  app.add_option("--filter", filters, "Select a facet value: FIELD=VALUE (repeatable)");
+  app.add_option("--filter", filters,
+                 "Select a facet value: FIELD=VALUE, or a facet value's filter such as "
+                 "'tag:\"John Kerry\"' (repeatable)");
   app.add_option("--sort", sort, "relevance, newest or oldest")->capture_default_str();
   app.add_option("--lang", request.language,
                  "Language of the query for stemming and stop words, e.g. en, ru, ar "
@@ -80,7 +64,9 @@ int main(int argc, char** argv) {
       return 0;
     }
     request.sort = morgue::parse_sort_order(sort);
-    request.filters = parse_filters(filters);
+    for (const auto& filter : filters) {
+      request.add_filter(filter);
+    }
     const morgue::SearchResult result = searcher.search(request);
     if (format == "json") {
       std::cout << morgue::to_json(result);

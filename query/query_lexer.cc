@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include <morgue/error.h>
 
 #include "indexer/schema.h"
+#include "query/quoting.h"
 
 namespace morgue::query {
 
@@ -129,15 +131,14 @@ Token Lexer::next() {
   return token;
 }
 
-// The text between a quote at offset_ and the next quote.
+// The text between a quote at offset_ and the next unescaped quote.
 std::string Lexer::quoted() {
-  const std::size_t open = offset_;
-  const auto close = text_.find('"', open + 1);
-  if (close == std::string_view::npos) {
-    fail(open, "unbalanced quote");
+  auto read = read_quoted(text_, offset_);
+  if (!read) {
+    fail(offset_, "unbalanced quote");
   }
-  offset_ = close + 1;
-  return std::string(text_.substr(open + 1, close - open - 1));
+  offset_ = read->end;
+  return std::move(read->text);
 }
 
 }  // namespace morgue::query

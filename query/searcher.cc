@@ -56,12 +56,6 @@ void check_request(const SearchRequest& request) {
       throw QueryError(fmt::format("a filter selects at most {} values of {}; {} were given",
                                    SearchRequest::kMaxFilterValues, name, values.size()));
     }
-    for (const auto& value : values) {
-      if (value.find('"') != std::string::npos) {
-        throw QueryError(
-            fmt::format("a {} filter value cannot hold a double quote: {}", name, value));
-      }
-    }
   }
 }
 
@@ -289,7 +283,8 @@ Xapian::Query Searcher::Impl::filter_query(const std::string& field,
                                            const std::vector<std::string>& values) {
   std::vector<Xapian::Query> alternatives;
   for (const auto& value : values) {
-    alternatives.push_back(parser.parse(fmt::format("{}:\"{}\"", field, value)).query);
+    // Quoted and escaped, any value reads back as itself, quotes included.
+    alternatives.push_back(parser.parse(query::filter_for(field, value)).query);
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }

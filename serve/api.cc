@@ -54,9 +54,9 @@ std::vector<std::string> split_commas(const std::string& text) {
 const std::set<std::string, std::less<>> kSingleParameters = {
     "q", "sort", "limit", "offset", "after", "like", "facets", "facet_values", "comments"};
 
-// The CLI's options as query arguments: q, filter=FIELD:VALUE (or FIELD=VALUE, repeatable),
-// sort, limit, offset, after, like, facets, facet_values, comments. Any other name is a
-// filter on the field of that name (tag=Syria).
+// The CLI's options as query arguments: q, filter=FIELD:VALUE (or FIELD=VALUE, repeatable; a
+// facet value's `filter` as it is), sort, limit, offset, after, like, facets, facet_values,
+// comments. Any other name is a filter on the field of that name (tag=Syria).
 SearchRequest parse_request(const Arguments& arguments) {
   SearchRequest request;
   std::map<std::string, int> seen;
@@ -83,16 +83,16 @@ SearchRequest parse_request(const Arguments& arguments) {
     } else if (name == "comments") {
       request.comments_per_hit = parse_count(name, value);
     } else if (name == "filter") {
-      const auto separator = value.find_first_of(":=");
-      if (separator == std::string::npos || separator == 0) {
-        throw ParameterError("write filter=FIELD:VALUE, e.g. filter=tag:Syria; got '" + value +
-                             "'");
-      }
-      request.filters[value.substr(0, separator)].push_back(value.substr(separator + 1));
+      request.add_filter(value);
     } else if (name.empty()) {
       throw ParameterError("a query argument has no name");
+    } else if (name.find(':') != std::string::npos) {
+      throw ParameterError("unknown parameter '" + name + "'");
     } else {
-      request.filters[name].push_back(value);
+      std::string filter = name;  // tag=Syria is filter=tag:Syria
+      filter += ':';
+      filter += value;
+      request.add_filter(filter);
     }
   }
   return request;

@@ -4,6 +4,7 @@
 //   build/tests/morgue-crash-harness --kills 200 --seed 7
 //
 // See docs/reliability.md for what it checks and the figures of its last runs.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <fcntl.h>
@@ -91,21 +92,36 @@ int wait_exit(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-// The system call a process is in, from /proc/PID/syscall: what it was doing when killed.
-std::string current_syscall(pid_t pid) {
-  std::ifstream in(fmt::format("/proc/{}/syscall", pid));
+bool is_commit_call(const std::string& call);
+
+// The system call one thread is in, from /proc/PID/task/TID/syscall.
+std::string thread_syscall(const std::filesystem::path& task) {
+  std::ifstream in(task / "syscall");
   std::string first;
   in >> first;
   static const std::map<std::string, std::string> kNames = {
-      {"0", "read"},           {"1", "write"},   {"2", "open"},    {"3", "close"},
-      {"17", "pread"},         {"18", "pwrite"}, {"74", "fsync"},  {"75", "fdatasync"},
-      {"82", "rename"},        {"83", "mkdir"},  {"87", "unlink"}, {"257", "openat"},
-      {"running", "user code"}};
+      {"0", "read"},     {"1", "write"},          {"2", "open"},    {"3", "close"},
+      {"17", "pread"},   {"18", "pwrite"},        {"74", "fsync"},  {"75", "fdatasync"},
+      {"82", "rename"},  {"83", "mkdir"},         {"87", "unlink"}, {"202", "futex"},
+      {"257", "openat"}, {"running", "user code"}};
   const auto known = kNames.find(first);
   if (known != kNames.end()) {
     return known->second;
   }
   return first.empty() ? "exited" : "syscall " + first;
+}
+
+// What a process was doing when killed. morgue-index writes and commits on a second thread
+// (--threads 2): a thread in a commit call wins, else the main thread's call.
+std::string current_syscall(pid_t pid) {
+  const std::filesystem::path tasks = fmt::format("/proc/{}/task", pid);
+  std::error_code error;
+  for (const auto& task : std::filesystem::directory_iterator(tasks, error)) {
+    if (const std::string call = thread_syscall(task.path()); is_commit_call(call)) {
+      return call;
+    }
+  }
+  return thread_syscall(tasks / std::to_string(pid));
 }
 
 bool is_commit_call(const std::string& call) {
@@ -129,6 +145,36 @@ std::string query_json(const std::filesystem::path& database, const std::string&
   return morgue::testing::run_command(shell_quote(MORGUE_QUERY_BIN) + " --json --limit 20 " +
                                       shell_quote(database.string()) + " " + shell_quote(query))
       .out;
+}
+
+// A count from morgue-index's --json summary ("resumed_records": 120), 0 when absent.
+std::size_t summary_count(const std::string& summary, const std::string& key) {
+  const auto at = summary.find("\"" + key + "\": ");
+  return at == std::string::npos ? 0 : std::stoul(summary.substr(at + key.size() + 4));
+}
+
+// How `database` differs from the uninterrupted run's: documents, unique ids, Xapian's check
+// and what morgue-query --json prints for a few queries.
+std::vector<std::string> differences(const std::filesystem::path& database,
+                                     const std::filesystem::path& reference_db,
+                                     const Snapshot& reference) {
+  std::vector<std::string> found;
+  const Snapshot state = snapshot(database);
+  if (state.documents != reference.documents || state.ids != reference.ids) {
+    found.push_back(fmt::format("{} documents ({} ids), the uninterrupted run {} ({} ids)",
+                                state.documents, state.ids.size(), reference.documents,
+                                reference.ids.size()));
+  }
+  if (const auto report = check_database(database); !report.empty()) {
+    found.push_back("Xapian check: " + report);
+  }
+  for (const std::string query : {"", "aleppo ceasefire", "author:Mikhas", "tag:\"John Kerry\"",
+                                  "trump OR clinton", "\"white house\"", "type:fake"}) {
+    if (query_json(database, query) != query_json(reference_db, query)) {
+      found.push_back(fmt::format("morgue-query --json '{}' differs", query));
+    }
+  }
+  return found;
 }
 
 }  // namespace
@@ -158,7 +204,10 @@ int main(int argc, char** argv) {
   std::mt19937_64 random(seed);
   morgue::testing::TempDir work;
   const auto log = work / "morgue-index.log";
-  const Run run{{MORGUE_INDEX_BIN, "-q", "--batch-size", std::to_string(batch_size)}, inputs};
+  // --json: a run that finishes says how much its checkpoints spared it.
+  const Run run{{MORGUE_INDEX_BIN, "--json", "--batch-size", std::to_string(batch_size)}, inputs};
+  Run reindex = run;
+  reindex.index_arguments.push_back("--reindex");
   std::vector<std::string> problems;
 
   // The uninterrupted run everything is compared with.
@@ -201,13 +250,32 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(database);
   }
 
-  // The rest hit one database again and again; each restart indexes everything again.
+  // The rest hit one database again and again: each restart goes on from the checkpoints
+  // (one in four re-indexes everything with --reindex, so kills also meet commits that replace
+  // articles). A run that finishes before its kill ends a round: its database must equal the
+  // uninterrupted run's, and the next round starts from nothing.
   const auto database = work / "crashed.db";
   const auto reference_us =
       std::chrono::duration_cast<std::chrono::microseconds>(reference_time).count();
   Snapshot last;
-  for (int kill = creation_kills; kill < kills; ++kill) {
-    const pid_t pid = start_index(run.on(database), log);
+  int rounds = 0;
+  std::size_t resumed_records = 0;
+  std::size_t unchanged_files = 0;
+  const auto end_round = [&](const std::string& when) {
+    ++rounds;
+    const std::string summary = morgue::testing::read_file(log);
+    resumed_records += summary_count(summary, "resumed_records");
+    unchanged_files += summary_count(summary, "unchanged_files");
+    for (const auto& difference : differences(database, reference_db, reference)) {
+      problems.push_back(fmt::format("{}: {}", when, difference));
+    }
+  };
+  // A restart that goes on from a checkpoint has less to do and often finishes before its kill:
+  // keep starting runs until `kills` of them were killed (at most three times as many runs).
+  int killed = creation_kills;
+  for (int kill = creation_kills; killed < kills && kill < 3 * kills; ++kill) {
+    const bool replacing = last.exists && random() % 4 == 0;
+    const pid_t pid = start_index((replacing ? reindex : run).on(database), log);
     // One kill in five comes in the first 20 ms (opening, the first batch); three in ten wait
     // for the process to be writing or syncing (a commit: Xapian writes blocks only there,
     // since each batch is a transaction); the rest come anywhere in the run.
@@ -222,9 +290,11 @@ int main(int argc, char** argv) {
       }
     }
     ::kill(pid, SIGKILL);
-    if (wait_exit(pid) != 128 + SIGKILL) {
+    const bool finished = wait_exit(pid) != 128 + SIGKILL;
+    if (finished) {
       ++finished_before_kill;
     } else {
+      ++killed;
       ++killed_in[doing];
     }
     const Snapshot now = snapshot(database);
@@ -247,38 +317,19 @@ int main(int argc, char** argv) {
       }
     }
     last = now;
+    if (finished) {
+      end_round(fmt::format("round {} (run {} finished before its kill)", rounds + 1, kill));
+      std::filesystem::remove_all(database);
+      last = Snapshot{};
+    }
   }
 
-  // Finish the job and compare with the uninterrupted run.
+  // Finish the last round and compare with the uninterrupted run.
   if (int code = wait_exit(start_index(run.on(database), log)); code != 0) {
     problems.push_back(
         fmt::format("the final run failed ({}): {}", code, morgue::testing::read_file(log)));
   }
-  const Snapshot final_state = snapshot(database);
-  if (final_state.documents != reference.documents || final_state.ids != reference.ids) {
-    problems.push_back(fmt::format(
-        "final database has {} documents ({} ids), the "
-        "uninterrupted run {} ({} ids)",
-        final_state.documents, final_state.ids.size(), reference.documents, reference.ids.size()));
-  }
-  if (const auto report = check_database(database); !report.empty()) {
-    problems.push_back("final Xapian check: " + report);
-  }
-  const std::vector<std::string> queries = {"",
-                                            "aleppo ceasefire",
-                                            "author:Mikhas",
-                                            "tag:\"John Kerry\"",
-                                            "trump OR clinton",
-                                            "\"white house\"",
-                                            "type:fake"};
-  for (const auto& query : queries) {
-    if (query_json(database, query) != query_json(reference_db, query)) {
-      problems.push_back(
-          fmt::format("morgue-query --json '{}' differs from the "
-                      "uninterrupted run",
-                      query));
-    }
-  }
+  end_round("final run");
   std::size_t leftovers = 0;
   for (const auto& entry : std::filesystem::directory_iterator(work.path())) {
     if (entry.path().filename().string().find(".creating-") != std::string::npos) {
@@ -289,7 +340,7 @@ int main(int argc, char** argv) {
   std::cout << fmt::format(
       "seed {}: {} kills ({} during creation) of morgue-index --batch-size {} indexing {} "
       "documents; an uninterrupted run takes {} ms\n",
-      seed, kills - finished_before_kill, creation_kills, batch_size, reference.documents,
+      seed, killed, creation_kills, batch_size, reference.documents,
       std::chrono::duration_cast<std::chrono::milliseconds>(reference_time).count());
   std::cout << "killed while in:";
   for (const auto& [doing, count] : killed_in) {
@@ -299,6 +350,14 @@ int main(int argc, char** argv) {
       "\n{} runs finished before their kill; {} Xapian checks; {} half-created databases "
       "left aside\n",
       finished_before_kill, checks + 1, leftovers);
+  std::cout << fmt::format(
+      "{} rounds compared with the uninterrupted run; the runs that finished went on after {} "
+      "committed records and skipped {} files indexed before\n",
+      rounds, resumed_records, unchanged_files);
+  // Each restart removes what a killed creation left (its process is gone).
+  if (leftovers != 0) {
+    problems.push_back(fmt::format("{} half-created databases were not removed", leftovers));
+  }
   for (const auto& problem : problems) {
     std::cout << "PROBLEM: " << problem << '\n';
   }

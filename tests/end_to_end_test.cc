@@ -54,10 +54,18 @@ TEST(EndToEnd, ReadmeCommandPrintsHitsWithFacets) {
       << found.out;
   EXPECT_NE(found.out.find("\n  kind: article (5)\n"), std::string::npos);
 
-  // Running the README's command again replaces; nothing is indexed twice.
+  // Running the README's command again reads nothing it has indexed; with --reindex it
+  // replaces: nothing is indexed twice either way.
   const auto again =
       morgue_index(quoted(database) + " " + quoted(testing::test_data_path("sample")));
   EXPECT_EQ(again.out,
+            "indexed 0 articles (0 replacing earlier versions) and 0 comments from 0 files; "
+            "skipped 0 records; 3 files already indexed and unchanged, not read again "
+            "(--reindex reads them)\n");
+  EXPECT_EQ(Xapian::Database(database.string()).get_doccount(), 73u);
+  const auto reindexed = morgue_index("--reindex " + quoted(database) + " " +
+                                      quoted(testing::test_data_path("sample")));
+  EXPECT_EQ(reindexed.out,
             "indexed 31 articles (31 replacing earlier versions) and 42 comments from 3 files; "
             "skipped 0 records\n");
   EXPECT_EQ(Xapian::Database(database.string()).get_doccount(), 73u);

@@ -196,6 +196,19 @@ TEST(FieldMapping, UnreadableDateFallsBackToALowerRankedOneThatReads) {
   const Article article = finish_article(values, "news.csv", 7);
   ASSERT_TRUE(article.published.has_value());
   EXPECT_EQ(article.published->iso8601(), "2018-01-25T16:17:44");
+  EXPECT_EQ(article.date_source,
+            "field 'scraped_at' (unreadable: field 'Published' 'last Tuesday')");
+}
+
+TEST(FieldMapping, DateSourceNamesTheColumnUsedAndTheOthers) {
+  const FieldMapping mapping;
+  RecordValues values;
+  add(values, mapping, "title", "A title");
+  add(values, mapping, "scraped_at", "2018-01-25 16:17:44");
+  add(values, mapping, "date", "2018-01-24");
+  const Article article = finish_article(values, "news.csv", 7);
+  EXPECT_EQ(article.date_source,
+            "field 'date' (preferred over field 'scraped_at' 2018-01-25T16:17:44)");
 }
 
 TEST(FieldMapping, WhenNoDateReadsTheBestRankedOneIsNamed) {

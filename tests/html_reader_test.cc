@@ -108,21 +108,29 @@ TEST(HtmlReader, DateSourcesInOrderOfPreference) {
     std::string source;
   };
   const std::vector<Row> rows = {
-      {R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-02-20T18:30:00+01:00"}</script>
-          <meta property="article:published_time" content="2017-02-21T09:00:00Z">)",
-       "", "2017-02-20T18:30:00+01:00", "JSON-LD datePublished"},
+      {R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-02-20T18:30:00+01:00","dateModified":"2017-02-21T09:00:00Z"}</script>
+          <meta property="article:published_time" content="2017-02-20T17:30:00Z">)",
+       R"(<time datetime="2017-02-21">21 February</time>)", "2017-02-20T18:30:00+01:00",
+       "JSON-LD datePublished (also article:published_time; preferred over <time datetime> "
+       "2017-02-21, JSON-LD dateModified 2017-02-21T09:00:00+00:00)"},
       // An array of blocks, the article inside @graph.
       {R"(<script type="application/ld+json">[{"@type":"WebSite"},{"@graph":[{"@type":"ReportageNewsArticle","datePublished":"2016-09-28T14:05:00Z"}]}]</script>)",
        "", "2016-09-28T14:05:00+00:00", "JSON-LD datePublished"},
       // A date JSON-LD gives that parse_date cannot read is passed over.
       {R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"last Tuesday"}</script>
           <meta property="article:published_time" content="2017-02-21T09:00:00-05:00">)",
-       "", "2017-02-21T09:00:00-05:00", "article:published_time"},
+       "", "2017-02-21T09:00:00-05:00",
+       "article:published_time (unreadable: JSON-LD datePublished 'last Tuesday')"},
       {R"(<meta name="pubdate" content="Wed, 28 Sep 2016 14:05:00 +0300">)",
        R"(<time datetime="2016-09-29">29 September</time>)", "2016-09-28T14:05:00+03:00",
-       "<meta name=date>"},
-      {"", R"(<p>Posted <time datetime="2016-09-29T08:00">29 September</time></p>)",
-       "2016-09-29T08:00:00", "<time datetime>"},
+       "<meta name=pubdate> (preferred over <time datetime> 2016-09-29)"},
+      {"",
+       R"(<p>Posted <time datetime="2016-09-29T08:00">29 September</time></p>
+          <p><time>yesterday</time> <time datetime="2016-09-30">a comment</time></p>)",
+       "2016-09-29T08:00:00", "<time datetime> (the first of 2)"},
+      // An update date alone is not a publication date.
+      {R"(<meta property="og:updated_time" content="2017-02-21T09:00:00Z">)",
+       "<p>No date but an update.</p>", "", ""},
       {"", "<p>No date anywhere.</p>", "", ""},
   };
   for (const Row& row : rows) {
@@ -130,7 +138,46 @@ TEST(HtmlReader, DateSourcesInOrderOfPreference) {
     const HtmlMetadata metadata =
         metadata_of("<html><head>" + row.head + "</head><body>" + row.body + "</body></html>");
     EXPECT_EQ(metadata.published ? metadata.published->iso8601() : "", row.iso8601);
-    EXPECT_EQ(metadata.published_source, row.source);
+    EXPECT_EQ(metadata.date_source, row.source);
+  }
+}
+
+// Real pages with several dates: the one used, and why, as --inspect and the JSON output show.
+TEST(HtmlReader, RealPagesSayWhichOfTheirDatesWasUsed) {
+  const auto pages = testing::shared_corpus_path("html-news-pages/readability");
+  if (!pages) {
+    GTEST_SKIP() << "../shared/corpora/html-news-pages is not beside this clone";
+  }
+  struct Row {
+    std::string page;
+    std::string iso8601;
+    std::string source;
+  };
+  const std::vector<Row> rows = {
+      {"bbc-1", "2015-07-24T05:36:09+01:00", "JSON-LD datePublished"},
+      {"aktualne", "2021-11-01T10:52:50+01:00",
+       "article:published_time (preferred over article:modified_time 2021-11-01T12:34:23+01:00)"},
+      // The page's <time> gives the same clock time at UTC: its structured data wins.
+      {"breitbart", "2016-12-22T10:43:37-08:00",
+       "article:published_time (preferred over <time datetime> (the first of 2) "
+       "2016-12-22T10:43:37+00:00, article:modified_time 2016-12-22T18:59:12-08:00, "
+       "og:updated_time 2016-12-22T18:59:12-08:00)"},
+      {"guardian-1", "2019-01-03T07:00:02+00:00",
+       "article:published_time (also <time datetime> (the first of 10); preferred over "
+       "article:modified_time 2019-01-16T11:16:23+00:00, itemprop dateModified "
+       "2019-01-16T06:16:23-05:00)"},
+      // Its date is in the byline, with the <time> of 27 related stories after it.
+      {"telegraph", "2017-11-16T14:15:00+00:00",
+       "itemprop datePublished (also <time datetime> (the first of 28); preferred over JSON-LD "
+       "dateCreated 2017-11-17T10:41:09+00:00)"},
+      {"lemonde-1", "2015-05-04T13:36:31+02:00", "<time datetime> (the first of 2)"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.page);
+    const HtmlMetadata metadata =
+        metadata_of(testing::read_file(*pages / row.page / "source.html"));
+    EXPECT_EQ(metadata.published ? metadata.published->iso8601() : "", row.iso8601);
+    EXPECT_EQ(metadata.date_source, row.source);
   }
 }
 

@@ -1,16 +1,13 @@
 // morgue-serve as a client sees it: started on a free port over an index of data/sample, asked
 // over real sockets. Also runs every `$ curl` example of docs/http-api.md.
-#include <arpa/inet.h>
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <netinet/in.h>
-#include <signal.h>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <sys/socket.h>
-#include <sys/time.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -18,6 +15,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/serve_process.h"
 #include "tests/test_support.h"
 
 namespace morgue {
@@ -26,93 +24,11 @@ namespace {
 using testing::run_command;
 using testing::shell_quote;
 
-// morgue-serve running in a child process until the object goes away.
-class Server {
- public:
-  explicit Server(std::vector<std::string> arguments) {
-    int out[2];
-    EXPECT_EQ(::pipe(out), 0);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(out[1], STDOUT_FILENO);
-      ::close(out[0]);
-      std::vector<char*> argv{const_cast<char*>(MORGUE_SERVE_BIN)};
-      for (auto& argument : arguments) {
-        argv.push_back(argument.data());
-      }
-      argv.push_back(nullptr);
-      ::execv(MORGUE_SERVE_BIN, argv.data());
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    // "morgue-serve: serving DB on http://127.0.0.1:PORT/"
-    std::string line;
-    char c = 0;
-    while (::read(out[0], &c, 1) == 1 && c != '\n') {
-      line += c;
-    }
-    ::close(out[0]);
-    const auto colon = line.rfind(':');
-    EXPECT_NE(colon, std::string::npos) << line;
-    if (colon != std::string::npos) {
-      port_ = std::stoi(line.substr(colon + 1));
-    }
-  }
-  ~Server() {
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-  }
-  int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
-};
-
-int connect_to(int port, int receive_timeout_seconds = 5) {
-  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  timeval timeout{receive_timeout_seconds, 0};
-  ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  EXPECT_EQ(::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-  return socket;
-}
-
-struct Reply {
-  int status = 0;  // 0: no answer in time
-  std::string headers;
-  std::string body;
-};
-
-// Sends `request` as is and reads the answer until the server closes the connection.
-Reply send_raw(int port, const std::string& request) {
-  const int socket = connect_to(port);
-  ::send(socket, request.data(), request.size(), MSG_NOSIGNAL);
-  std::string raw;
-  char buffer[65536];
-  for (ssize_t got; (got = ::recv(socket, buffer, sizeof buffer, 0)) > 0;) {
-    raw.append(buffer, static_cast<std::size_t>(got));
-  }
-  ::close(socket);
-  Reply reply;
-  const auto end = raw.find("\r\n\r\n");
-  if (raw.starts_with("HTTP/1.1 ") && end != std::string::npos) {
-    reply.status = std::stoi(raw.substr(9, 3));
-    reply.headers = raw.substr(0, end);
-    reply.body = raw.substr(end + 4);
-  }
-  return reply;
-}
-
-Reply get(int port, const std::string& target) {
-  return send_raw(port,
-                  "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-}
+using Server = testing::ServeProcess;
+using Reply = testing::HttpReply;
+using testing::connect_to;
+using testing::http_get;
+using testing::send_raw;
 
 class HttpServerTest : public ::testing::Test {
  protected:
@@ -162,10 +78,15 @@ TEST_F(HttpServerTest, SearchAnswersExactlyWhatTheCliPrints) {
        db + " '' --filter site=awm.com --facets author,date --facet-values 3 --comments 1"},
       {"/api/search?q=%22flood%20defences%22%20OR%20sandbags",
        db + " '\"flood defences\" OR sandbags'"},
+      // A facet value's filter as the JSON gives it, multi-word values quoted.
+      {"/api/search?q=&filter=tag:%22John%20Kerry%22&filter=author:%22Maria%20Okafor%22",
+       db + " '' --filter 'tag:\"John Kerry\"' --filter 'author:\"Maria Okafor\"'"},
+      {"/api/search?q=kerry&tag=%22John%20Kerry%22&facets=tag",
+       db + " kerry --filter 'tag=John Kerry' --facets tag"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.target);
-    const Reply reply = get(port(), row.target);
+    const Reply reply = http_get(port(), row.target);
     EXPECT_EQ(reply.status, 200) << reply.body;
     EXPECT_NE(reply.headers.find("Content-Type: application/json; charset=utf-8"),
               std::string::npos);
@@ -173,14 +94,58 @@ TEST_F(HttpServerTest, SearchAnswersExactlyWhatTheCliPrints) {
   }
 }
 
+std::string percent_encoded(const std::string& text) {
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      constexpr std::string_view kHex = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Issue 6: /api/search refused the filter a facet value carries when it was quoted
+// (tag:"John Kerry"). Every value of every facet, its filter sent back as is, selects exactly the
+// documents the value counts and is shown selected.
+TEST_F(HttpServerTest, Issue6EveryFacetFilterTheJsonGivesRoundTrips) {
+  const std::string all = "/api/search?q=&limit=0&facet_values=1000";
+  const auto everything = nlohmann::json::parse(http_get(port(), all).body);
+  std::size_t checked = 0;
+  std::size_t quoted = 0;
+  for (const auto& [field, facet] : everything["facets"].items()) {
+    for (const auto& value : facet["values"]) {
+      const std::string filter = value["filter"];
+      SCOPED_TRACE(filter);
+      const Reply reply = http_get(port(), all + "&filter=" + percent_encoded(filter));
+      ASSERT_EQ(reply.status, 200) << reply.body;
+      const auto result = nlohmann::json::parse(reply.body);
+      EXPECT_EQ(result["total"]["documents"], value["count"]);
+      bool selected = false;
+      for (const auto& shown : result["facets"][field]["values"]) {
+        selected = selected || (shown["value"] == value["value"] && shown["selected"] == true);
+      }
+      EXPECT_TRUE(selected);
+      ++checked;
+      quoted += filter.find('"') != std::string::npos ? 1 : 0;
+    }
+  }
+  EXPECT_GT(checked, 50u);
+  EXPECT_GT(quoted, 5u);  // John Kerry, local government, Maria Okafor, ...
+}
+
 TEST_F(HttpServerTest, ArticleComesWithItsThreadAsTheCliPrintsIt) {
-  const Reply reply = get(port(), "/api/articles/mg-001");
+  const Reply reply = http_get(port(), "/api/articles/mg-001");
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.body, query_json(shell_quote(database().string()) + " --article mg-001"));
 }
 
 TEST_F(HttpServerTest, StatsCountTheDatabase) {
-  const Reply reply = get(port(), "/api/stats");
+  const Reply reply = http_get(port(), "/api/stats");
   ASSERT_EQ(reply.status, 200);
   const auto stats = nlohmann::json::parse(reply.body);
   EXPECT_EQ(stats["database"], database().string());
@@ -188,7 +153,7 @@ TEST_F(HttpServerTest, StatsCountTheDatabase) {
             stats["articles"].get<int>() + stats["comments"].get<int>());
   EXPECT_GT(stats["articles"].get<int>(), 0);
   EXPECT_TRUE(stats["last_modified"].is_string());
-  EXPECT_EQ(get(port(), "/healthz").status, 200);
+  EXPECT_EQ(http_get(port(), "/healthz").status, 200);
 }
 
 TEST_F(HttpServerTest, BadRequestsAreJsonErrorsWithA4xxStatus) {
@@ -206,6 +171,12 @@ TEST_F(HttpServerTest, BadRequestsAreJsonErrorsWithA4xxStatus) {
       {"GET /api/search?sort=best" + end + "\r\n", 400,
        "unknown sort order 'best'; choose relevance, newest or oldest"},
       {"GET /api/search?q=a&q=b" + end + "\r\n", 400, "parameter q is given more than once"},
+      {"GET /api/search?filter=Syria" + end + "\r\n", 400,
+       "write a filter as FIELD:VALUE or FIELD=VALUE, e.g. tag:Syria or tag:\"John Kerry\"; got "
+       "'Syria'"},
+      {"GET /api/search?filter=tag:%22John" + end + "\r\n", 400,
+       "the filter 'tag:\"John' opens a quote and never closes it"},
+      {"GET /api/search?ta:g=x" + end + "\r\n", 400, "unknown parameter 'ta:g'"},
       {"GET /api/articles/no-such-id" + end + "\r\n", 404,
        "no article with id or key 'no-such-id'"},
       {"GET /api/nothing" + end + "\r\n", 404,
@@ -229,18 +200,18 @@ TEST_F(HttpServerTest, BadRequestsAreJsonErrorsWithA4xxStatus) {
 }
 
 TEST_F(HttpServerTest, ServesTheWebFolderAndNothingOutsideIt) {
-  const Reply index = get(port(), "/");
+  const Reply index = http_get(port(), "/");
   EXPECT_EQ(index.status, 200);
   EXPECT_EQ(index.body, "<!doctype html><title>morgue</title>\n");
   EXPECT_NE(index.headers.find("Content-Type: text/html; charset=utf-8"), std::string::npos);
-  const Reply css = get(port(), "/css/site.css");
+  const Reply css = http_get(port(), "/css/site.css");
   EXPECT_EQ(css.status, 200);
   EXPECT_NE(css.headers.find("Content-Type: text/css; charset=utf-8"), std::string::npos);
   for (const std::string target :
        {"/../secret.txt", "/%2e%2e/secret.txt", "/css/../../secret.txt", "/leak.txt", "/.hidden",
         "/missing.html", "/css/..%2f..%2fsecret.txt"}) {
     SCOPED_TRACE(target);
-    const Reply reply = get(port(), target);
+    const Reply reply = http_get(port(), target);
     EXPECT_EQ(reply.status, 404);
     EXPECT_EQ(reply.body.find("not for the web"), std::string::npos);
   }
@@ -251,7 +222,7 @@ TEST_F(HttpServerTest, SeesWhatTheIndexerCommitsWithoutARestart) {
   std::filesystem::copy(database(), own / "sample.db");
   Server server({(own / "sample.db").string(), "--port", "0"});
   const std::string target = "/api/search?q=zanzibarite&facets=";
-  EXPECT_EQ(nlohmann::json::parse(get(server.port(), target).body)["total"]["hits"], 0);
+  EXPECT_EQ(nlohmann::json::parse(http_get(server.port(), target).body)["total"]["hits"], 0);
   std::ofstream(own / "new.jsonl")
       << R"({"id": "new-1", "title": "Zanzibarite found", "body": "A zanzibarite mine."})"
       << "\n";
@@ -259,7 +230,7 @@ TEST_F(HttpServerTest, SeesWhatTheIndexerCommitsWithoutARestart) {
       run_command(shell_quote(MORGUE_INDEX_BIN) + " " + shell_quote((own / "sample.db").string()) +
                   " " + shell_quote((own / "new.jsonl").string()));
   ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
-  EXPECT_EQ(nlohmann::json::parse(get(server.port(), target).body)["total"]["hits"], 1);
+  EXPECT_EQ(nlohmann::json::parse(http_get(server.port(), target).body)["total"]["hits"], 1);
 }
 
 // 20 clients that send their headers one byte at a time hold no thread: a normal request is
@@ -289,7 +260,7 @@ TEST_F(HttpServerTest, TwentySlowClientsCannotLockOthersOut) {
     }
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  const Reply reply = get(port(), "/api/search?q=aleppo&facets=");
+  const Reply reply = http_get(port(), "/api/search?q=aleppo&facets=");
   EXPECT_EQ(reply.status, 200);
   // Within --timeout (2 s) plus the reaper's round, every slow client has been cut off.
   for (int wait = 0; wait < 100 && cut_off < 20; ++wait) {

@@ -96,7 +96,9 @@ TEST(Indexer, ReindexingReplacesInsteadOfAddingTwice) {
   }
   IndexReport again;
   {
-    Indexer indexer(database);
+    IndexOptions options;
+    options.reindex = true;  // without it the unchanged files are not read again
+    Indexer indexer(database, options);
     again += indexer.add_file(csv);
     again += indexer.add_file(page);
     indexer.commit();
@@ -105,6 +107,122 @@ TEST(Indexer, ReindexingReplacesInsteadOfAddingTwice) {
   EXPECT_EQ(again.replaced, 25u);
   EXPECT_EQ(documents_in(database), 24u + 1u + 20u);
   EXPECT_EQ(check_database(database), "");
+}
+
+TEST(Indexer, ASecondRunSkipsFilesItIndexedCompletelyAndUnchanged) {
+  TempDir temp;
+  const auto database = temp / "db";
+  const auto csv = test_data_path("sample/articles.csv");
+  const auto page = test_data_path("sample/sputnik-aleppo.txt");
+  {
+    Indexer indexer(database);
+    indexer.add_file(csv);
+    indexer.add_file(page);
+  }
+  IndexReport again;
+  {
+    Indexer indexer(database);
+    again += indexer.add_file(csv);
+    again += indexer.add_file(page);
+  }
+  EXPECT_EQ(again.unchanged_files, 2u);
+  EXPECT_EQ(again.files, 0u);
+  EXPECT_EQ(again.articles, 0u);
+  EXPECT_EQ(documents_in(database), 24u + 1u + 20u);
+}
+
+TEST(Indexer, AChangedFileOrOtherOptionsReadTheFileAgain) {
+  TempDir temp;
+  const auto database = temp / "db";
+  const auto csv = temp / "news.csv";
+  testing::write_file(csv, "id,title,content\na1,Harbour talks,The quota talks went on.\n");
+  { Indexer(database).add_file(csv); }
+  // Same size, another modification time: read again.
+  std::filesystem::last_write_time(csv,
+                                   std::filesystem::last_write_time(csv) + std::chrono::seconds(5));
+  IndexReport touched;
+  { touched = Indexer(database).add_file(csv); }
+  EXPECT_EQ(touched.unchanged_files, 0u);
+  EXPECT_EQ(touched.replaced, 1u);
+  // Another size.
+  testing::write_file(csv,
+                      "id,title,content\na1,Harbour talks,The quota talks went on.\n"
+                      "a2,Ferry cut,The ferry runs twice a day.\n");
+  IndexReport grown;
+  { grown = Indexer(database).add_file(csv); }
+  EXPECT_EQ(grown.articles, 2u);
+  // The same file read with another mapping.
+  IndexOptions mapped;
+  mapped.layout.add_mapping("type=id");
+  IndexReport remapped;
+  { remapped = Indexer(database, mapped).add_file(csv); }
+  EXPECT_EQ(remapped.unchanged_files, 0u);
+  EXPECT_EQ(remapped.articles, 2u);
+  IndexReport unchanged;
+  { unchanged = Indexer(database, mapped).add_file(csv); }
+  EXPECT_EQ(unchanged.unchanged_files, 1u);
+  // The checkpoint is of the last run: without the mapping the file is read again.
+  IndexReport unmapped;
+  { unmapped = Indexer(database).add_file(csv); }
+  EXPECT_EQ(unmapped.unchanged_files, 0u);
+}
+
+// A run that stops half-way (here an exception from the progress handler, as a kill would)
+// leaves a checkpoint at its last commit; the next run goes on from there.
+TEST(Indexer, AnInterruptedFileGoesOnAfterItsLastCommittedRecord) {
+  const auto csv = test_data_path("sample/articles.csv");
+  // With the writer thread the commits (and the checkpoints in them) happen on that thread.
+  for (const std::size_t threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    TempDir temp;
+    const auto database = temp / "db";
+    struct Stop {};
+    IndexOptions stopping;
+    stopping.batch_documents = 5;
+    stopping.threads = threads;
+    stopping.on_progress = [](const IndexReport& so_far) {
+      if (so_far.articles == 12) {
+        throw Stop{};
+      }
+    };
+    {
+      Indexer indexer(database, stopping);
+      EXPECT_THROW(indexer.add_file(csv), Stop);
+    }  // commits articles 11 and 12 on the way out, after the checkpoint of article 10
+    IndexOptions options;
+    options.batch_documents = 5;
+    options.threads = threads;
+    IndexReport resumed;
+    {
+      Indexer indexer(database, options);
+      resumed = indexer.add_file(csv);
+    }
+    EXPECT_EQ(resumed.resumed_records, 10u);
+    EXPECT_EQ(resumed.articles, 14u);
+    EXPECT_EQ(resumed.replaced, 2u);
+    EXPECT_EQ(documents_in(database), 24u);
+    EXPECT_EQ(check_database(database), "");
+    IndexReport again;
+    { again = Indexer(database, options).add_file(csv); }
+    EXPECT_EQ(again.unchanged_files, 1u);
+  }
+}
+
+TEST(Indexer, ACommentsFileWhoseCommentsWaitIsReadAgain) {
+  TempDir temp;
+  const auto database = temp / "db";
+  const auto comments = test_data_path("examples/reader-comments.csv");
+  { Indexer(database).add_file(comments); }
+  IndexReport again;
+  std::size_t waiting = 0;
+  {
+    Indexer indexer(database);
+    again = indexer.add_file(comments);
+    waiting = indexer.report_waiting_comments({});
+  }
+  EXPECT_EQ(again.unchanged_files, 0u);
+  EXPECT_EQ(again.comments, 3u);
+  EXPECT_EQ(waiting, 3u);  // the sample's articles are not in this database
 }
 
 TEST(Indexer, ReindexedArticleLosesCommentsItNoLongerHas) {
@@ -163,6 +281,7 @@ TEST(Indexer, TheWriterThreadBuildsTheSameDatabaseAsOneThread) {
     IndexOptions options;
     options.threads = threads;
     options.batch_documents = 7;  // commits on the writer thread, in the middle of files
+    options.reindex = true;       // the CSV file is read twice
     IndexReport report;
     Indexer indexer(database, options);
     for (const char* file :

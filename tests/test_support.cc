@@ -13,7 +13,12 @@
 
 #include <xapian.h>
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)  // clang does not define __SANITIZE_ADDRESS__
+#define MORGUE_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(MORGUE_ASAN)
 // Debian's libxapian deletes with a size other than it allocated inside Database::check()
 // (ENGINEERING-NOTES.md); every other AddressSanitizer check stays on in the programs that
 // call it.
@@ -75,6 +80,14 @@ std::string shell_quote(const std::string& text) {
     }
   }
   return quoted + "'";
+}
+
+bool sanitized_build() {
+#if defined(__SANITIZE_ADDRESS__) || defined(MORGUE_ASAN)
+  return true;
+#else
+  return false;
+#endif
 }
 
 std::string check_database(const std::filesystem::path& database) {

@@ -8,14 +8,17 @@ export function describeFilter(filter) {
     return {field: '', value: filter};
   let value = filter.slice(colon + 1);
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-    value = value.slice(1, -1).replace(/\\(.)/g, '$1');
+    value = value.slice(1, -1).replace(/\\(["\\])/g, '$1');
   }
   return {field: filter.slice(0, colon), value};
 }
 
-/** The query-language filter for a tag, quoted when it is more than one plain word. */
+/**
+ * The filter for a tag, written as the server writes a facet value's `filter` (query/facets.cc):
+ * quoted, with `"` and `\` escaped, when it is empty or holds a space, a parenthesis or a quote.
+ */
 export function tagFilter(tag) {
-  return /^[\p{L}\p{N}_.-]+$/u.test(tag) ? `tag:${tag}` : `tag:"${tag.replace(/["\\]/g, '\\$&')}"`;
+  return tag && !/[ \t\n\r()"]/.test(tag) ? `tag:${tag}` : `tag:"${tag.replace(/["\\]/g, '\\$&')}"`;
 }
 
 /**

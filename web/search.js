@@ -1,6 +1,5 @@
 // The search as it stands: read from and written to the page's URL (so it can be shared and the
 // back button works), and sent to the server's /api/search.
-import {describeFilter} from './filters.js';
 
 export const PAGE_SIZE = 10;
 /** Values a facet lists before its "Show more" button. */
@@ -41,12 +40,10 @@ export function urlFor(search) {
 export function apiUrlFor(search, unfolded = false) {
   const params = new URLSearchParams();
   params.set('q', search.q);
-  // The server takes FIELD:VALUE unquoted; the page's URL keeps the query-language form that
-  // facet values carry in their `filter` field (tag:"John Kerry").
-  for (const filter of search.filters) {
-    const {field, value} = describeFilter(filter);
-    params.append('filter', field ? `${field}:${value}` : value);
-  }
+  // As facet values carry them in their `filter` field (tag:"John Kerry"); the server reads
+  // that form back.
+  for (const filter of search.filters)
+    params.append('filter', filter);
   params.set('sort', search.sort);
   params.set('limit', String(PAGE_SIZE));
   params.set('offset', String(search.offset));

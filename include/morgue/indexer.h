@@ -1,4 +1,5 @@
-// Indexing: read archive files into a morgue database.
+// Indexing: read archive files into a morgue database. The example in docs/library-api.md is
+// built and run by the test suite.
 #pragma once
 
 #include <chrono>
@@ -29,21 +30,37 @@ enum class Format {
 /// otherwise.
 Format parse_format(const std::string& name);
 
-/// What an indexing call did. Counts add up across calls with operator+=.
+/// What an indexing call did. Plain data; copy freely. Counts add up across calls with operator+=.
+///
+///     morgue::IndexReport total;
+///     for (const auto& file : files) total += indexer.add_file(file);
 struct IndexReport {
   std::size_t files = 0;     ///< input files read (each member of an archive counts)
   std::size_t articles = 0;  ///< articles written (new or replacing an earlier version)
   std::size_t replaced = 0;  ///< of those, articles that replaced an earlier version
   std::size_t comments = 0;  ///< comments written under those articles, or read from comments files
   std::size_t skipped = 0;   ///< records that could not be read and were skipped
+  /// Input files not read at all: an earlier run committed every record of them, and they are
+  /// unchanged since (same size and modification time, same options). IndexOptions::reindex
+  /// reads them again.
+  std::size_t unchanged_files = 0;
+  /// Article records not written again because an earlier, interrupted run committed them
+  /// (they are read, to find where to go on, but neither analysed nor written).
+  std::size_t resumed_records = 0;
 
+  /// Adds each count of `other` to this one's.
   IndexReport& operator+=(const IndexReport& other);
 };
 
 /// Called with each record that could not be read; indexing then goes on with the next one.
+/// Called on the thread that called the Indexer, during that call; the InputError lives only
+/// for the call (copy it to keep it). An exception it throws ends the indexing call and reaches
+/// that call's caller; what was added before stays added.
 using SkipHandler = std::function<void(const InputError&)>;
 
-/// Called after each record with what the current add_file() call has done so far.
+/// Called after each record with what the current add_file() call has done so far, on the
+/// thread that called add_file(); the report lives only for the call. Keep it quick: indexing
+/// waits for it.
 using ProgressHandler = std::function<void(const IndexReport&)>;
 
 /// A user's description of a layout morgue does not know (docs/input-formats.md, "Unknown
@@ -67,7 +84,12 @@ struct Layout {
   void add_file(const std::filesystem::path& file);
 };
 
-/// Tuning for an Indexer.
+/// Tuning for an Indexer. Plain data; copy freely (the handlers are copied with it).
+///
+///     morgue::IndexOptions options;
+///     options.layout.add_mapping("title=headline");  // a CSV whose title column is "headline"
+///     options.lock_wait = std::chrono::seconds(30);
+///     morgue::Indexer indexer("archive.db", options);
 struct IndexOptions {
   /// Documents (articles plus comments) written between commits. A crash loses at most the
   /// uncommitted batch, never a committed article; larger batches index faster but hold more
@@ -80,6 +102,10 @@ struct IndexOptions {
   std::size_t threads = 2;
   /// The user's names for fields and date formats.
   Layout layout{};
+  /// Read every input file, even one that an earlier run indexed completely and that is
+  /// unchanged since. By default such a file is skipped (IndexReport::unchanged_files), and a
+  /// file an interrupted run indexed in part goes on after its last committed record.
+  bool reindex = false;
   /// Told of progress after each record; may be empty.
   ProgressHandler on_progress{};
   /// How long the constructor waits for another writer (in any process) to release the
@@ -103,9 +129,10 @@ std::string inspect_input(const std::string& path, Format format, const Layout& 
 
 /// Writes articles into the morgue database at a path, creating it if needed. Holds the
 /// database's write lock until destroyed: one Indexer per database at a time, across all
-/// processes. Not thread-safe: use one Indexer from one thread (it runs a writer thread of its
-/// own, see IndexOptions::threads; every method returns only once that thread is idle, or
-/// throws the DatabaseError that stopped it).
+/// processes, while any number of Searchers read it. Not thread-safe: use one Indexer from one
+/// thread (it runs a writer thread of its own, see IndexOptions::threads; every method returns
+/// only once that thread is idle, or throws the DatabaseError that stopped it). Neither
+/// copyable nor movable; hold it in a std::unique_ptr to pass it around.
 ///
 ///     morgue::Indexer indexer("archive.db");
 ///     auto report = indexer.add_file("data/sample/articles.csv", morgue::Format::kAuto,
@@ -117,10 +144,11 @@ class Indexer {
   /// holds it. Throws DatabaseError when it is still locked (the message names the process
   /// holding the lock when it can be seen), is not a morgue database, or cannot be created.
   explicit Indexer(const std::filesystem::path& database, IndexOptions options = {});
-  /// Commits what was added; errors are swallowed here, so call commit() to see them.
+  /// Commits what was added and releases the lock; errors are swallowed here, so call
+  /// commit() first to see them.
   ~Indexer();
-  Indexer(const Indexer&) = delete;
-  Indexer& operator=(const Indexer&) = delete;
+  Indexer(const Indexer&) = delete;             ///< one writer per database: no copies
+  Indexer& operator=(const Indexer&) = delete;  ///< one writer per database: no copies
 
   /// Indexes every article and comment in `path` ("-" is standard input): a CSV, JSON Lines or
   /// page file, plain, compressed (gzip, bzip2, xz, zstd) or in an archive (tar, zip), each
@@ -129,6 +157,9 @@ class Indexer {
   /// limit) and a damaged archive go to `on_skip` (may be empty), and the rest is still
   /// indexed. Throws InputError if the input cannot be opened, is compressed more than once or
   /// its format cannot be told, DatabaseError if a write fails (earlier batches stay committed).
+  /// How far the file has come is committed with each batch (a checkpoint in the database): a
+  /// file read completely before and unchanged since is not read again, and one an interrupted
+  /// run read in part goes on after its last committed record, unless IndexOptions::reindex.
   IndexReport add_file(const std::filesystem::path& path, Format format = Format::kAuto,
                        const SkipHandler& on_skip = {});
 
@@ -141,7 +172,8 @@ class Indexer {
   /// database and join their article when it is indexed. Returns how many comments wait.
   std::size_t report_waiting_comments(const SkipHandler& on_skip);
 
-  /// Like add_file, reading `input`; `name` is used in messages and to tell the format.
+  /// Like add_file, reading `input` (which must outlive the call); `name` is used in messages
+  /// and to tell the format.
   IndexReport add_stream(std::istream& input, const std::string& name, Format format,
                          const SkipHandler& on_skip = {});
 

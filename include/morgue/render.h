@@ -1,4 +1,9 @@
-// Rendering search results for people (text) and programs (JSON).
+// Rendering search results for people (text) and programs (JSON): the outputs of morgue-query
+// and morgue-serve. Each function reads only its argument and returns a new string: call them
+// from any thread. They throw nothing but std::bad_alloc; bytes that are not UTF-8 come out as
+// U+FFFD in JSON.
+//
+//     std::cout << morgue::to_json(searcher.search(request));  // what morgue-query --json prints
 #pragma once
 
 #include <string>
@@ -15,7 +20,7 @@ inline constexpr int kJsonFormatVersion = 1;
 /// matched words and the rest HTML-escaped.
 std::string to_json(const SearchResult& result);
 
-/// How to_text marks matched words.
+/// How to_text marks matched words: plain for files and pipes, ANSI bold for a terminal.
 enum class TextStyle {
   kPlain,     ///< **word**
   kTerminal,  ///< ANSI bold

@@ -1,4 +1,6 @@
-// What a search returns, as plain C++ types.
+// What a search returns, as plain C++ types. The caller owns every value; nothing points into
+// the database, so results outlive the Searcher and may be handed to other threads. Nothing
+// here throws but std::bad_alloc.
 #pragma once
 
 #include <cstddef>
@@ -13,21 +15,28 @@
 namespace morgue {
 
 /// A passage of an article or comment with the matched words marked.
+///
+///     for (auto [begin, end] : hit.snippet.highlights)
+///       std::cout << hit.snippet.text.substr(begin, end - begin) << '\n';  // a matched word
 struct Snippet {
   std::string text;  ///< the passage; "…" marks where it cuts the text
   /// Byte ranges [begin, end) in `text` of matched words; a matched phrase is one range.
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
 
+  /// Field by field.
   friend bool operator==(const Snippet&, const Snippet&) = default;
 };
 
 /// A comment that matched, shown under its article.
 struct CommentHit {
-  Comment comment;
-  Snippet snippet;
+  Comment comment;  ///< the whole comment as stored
+  Snippet snippet;  ///< the part of its text that matched, words marked
 };
 
 /// One hit: an article, whether it matched itself or through its comments.
+///
+///     for (const morgue::Hit& hit : result.hits)
+///       std::cout << hit.article.title << " (" << hit.matched_comments << " comments match)\n";
 struct Hit {
   std::string key;  ///< the article's key in the database (see docs/schema.md)
   Article article;  ///< the stored article, without its comments
@@ -43,19 +52,24 @@ struct Hit {
 
 /// One value of a facet and how many matching documents have it.
 struct FacetValue {
-  std::string value;      ///< as the source wrote it; for the date facet a bucket's label
-  std::size_t count = 0;  ///< matching documents with this value (articles + comments)
-  std::size_t articles = 0;
-  std::size_t comments = 0;
+  std::string value;         ///< as the source wrote it; for the date facet a bucket's label
+  std::size_t count = 0;     ///< matching documents with this value (articles + comments)
+  std::size_t articles = 0;  ///< of count, articles
+  std::size_t comments = 0;  ///< of count, comments
   /// The query-language filter that selects this value, e.g. `tag:"John Kerry"` or
-  /// `date:2016-09-12..2016-09-18`; put it in SearchRequest::filters or in a query.
+  /// `date:2016-09-12..2016-09-18`: give it to SearchRequest::add_filter() as it is, or put it
+  /// in a query.
   std::string filter;
   bool selected = false;  ///< the request's filters select this value
 
+  /// Field by field.
   friend bool operator==(const FacetValue&, const FacetValue&) = default;
 };
 
 /// Counts of one field's values over every matching document (articles and comments).
+///
+///     for (const morgue::FacetValue& value : facet.values)
+///       std::cout << facet.field << ": " << value.value << " (" << value.count << ")\n";
 struct Facet {
   std::string field;                ///< "tag", "author", "date", "site", ...
   std::vector<FacetValue> values;   ///< most frequent first; the date facet in time order
@@ -65,18 +79,19 @@ struct Facet {
   std::string bucket;
 };
 
-/// The answer to a search.
+/// The answer to a search: one page of hits and the counts over every match. See
+/// Searcher::search() for an example.
 struct SearchResult {
-  std::string query;
-  std::string like;  ///< the article whose likes were asked for (SearchRequest::like), or ""
+  std::string query;  ///< SearchRequest::query as given
+  std::string like;   ///< the article whose likes were asked for (SearchRequest::like), or ""
   std::size_t total_documents = 0;  ///< matching articles and comments, exact
   std::size_t total_articles = 0;   ///< of those, articles
   std::size_t total_comments = 0;   ///< of those, comments
   std::size_t total_hits = 0;       ///< matching threads (an article with its comments), exact
-  std::size_t offset = 0;
-  std::size_t limit = 0;
-  std::vector<Hit> hits;
-  std::vector<Facet> facets;
+  std::size_t offset = 0;           ///< hits before this page (from the offset or the cursor)
+  std::size_t limit = 0;            ///< SearchRequest::limit
+  std::vector<Hit> hits;            ///< this page, best (or newest, oldest) first
+  std::vector<Facet> facets;        ///< in the order of SearchRequest::facets
   /// Pass as SearchRequest::after to get the page after this one; empty on the last page.
   std::string next_cursor;
   /// The query with unknown words replaced by close indexed words, when the query found
@@ -84,13 +99,20 @@ struct SearchResult {
   std::string did_you_mean;
 };
 
-/// An article with its whole comment thread, as stored.
+/// An article with its whole comment thread, as stored (Searcher::article()).
+///
+///     const morgue::ArticleThread thread = searcher.article("mg-103");
+///     for (const morgue::Comment& comment : thread.article.comments)
+///       std::cout << comment.position << ' ' << comment.author << ": " << comment.text << '\n';
 struct ArticleThread {
   std::string key;  ///< see docs/schema.md
   Article article;  ///< with its comments, in thread order
 };
 
 /// What a database holds, as Searcher::stats() saw it. Plain data; copy freely.
+///
+///     const morgue::DatabaseStats stats = searcher.stats();
+///     std::cout << stats.articles << " articles, " << stats.comments << " comments\n";
 struct DatabaseStats {
   std::string database;        ///< the path the Searcher was opened with
   std::size_t documents = 0;   ///< articles plus comments
