@@ -1,5 +1,6 @@
 #include "eval/bm25_grid.h"
 
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -15,14 +16,17 @@
 
 namespace morgue::eval {
 
-std::vector<query::Bm25Parameters> bm25_grid(const std::vector<double>& k1_values,
-                                             const std::vector<double>& b_values,
-                                             const std::vector<double>& min_normlen_values) {
-  std::vector<query::Bm25Parameters> settings;
+std::vector<GridSetting> bm25_grid(const std::vector<double>& k1_values,
+                                   const std::vector<double>& b_values,
+                                   const std::vector<double>& min_normlen_values,
+                                   const std::vector<double>& typed_form_weights) {
+  std::vector<GridSetting> settings;
   for (const double k1 : k1_values) {
     for (const double b : b_values) {
       for (const double min_normlen : min_normlen_values) {
-        settings.push_back({k1, b, min_normlen});
+        for (const double typed_form_weight : typed_form_weights) {
+          settings.push_back({{k1, b, min_normlen}, typed_form_weight});
+        }
       }
     }
   }
@@ -31,11 +35,14 @@ std::vector<query::Bm25Parameters> bm25_grid(const std::vector<double>& k1_value
 
 std::vector<Scores> evaluate_bm25_settings(const Collection& collection,
                                            const std::filesystem::path& database,
-                                           const std::vector<query::Bm25Parameters>& settings) {
+                                           const std::vector<GridSetting>& settings) {
   make_morgue_engine(database)->index(collection.documents);
   const Xapian::Database xapian_database(database.string());
   const indexer::Analyzer analyzer;
-  const query::QueryParser parser(analyzer);
+  std::map<double, query::QueryParser> parsers;  // by typed form weight
+  for (const GridSetting& setting : settings) {
+    parsers.try_emplace(setting.typed_form_weight, analyzer, setting.typed_form_weight);
+  }
   const Xapian::valueno thread_slot = *schema::field("thread").slot;
   // Reading each hit's stored fields would cost more than the search itself.
   std::vector<std::string> article_ids(xapian_database.get_lastdocid() + 1);
@@ -60,15 +67,19 @@ std::vector<Scores> evaluate_bm25_settings(const Collection& collection,
     if (words.size() > query::kMaxClauses) {
       words = distinct;  // as the morgue engine does when the clause limit refuses the query
     }
-    const Xapian::Query parsed =
-        words.empty() ? Xapian::Query()
-                      : parser.parse(fmt::format("{}", fmt::join(words, " OR "))).query;
+    const std::string text = fmt::format("{}", fmt::join(words, " OR "));
+    std::map<double, Xapian::Query> parsed;  // by typed form weight
+    if (!words.empty()) {
+      for (const auto& [typed_form_weight, parser] : parsers) {
+        parsed.emplace(typed_form_weight, parser.parse(text).query);
+      }
+    }
     for (std::size_t index = 0; index < settings.size(); ++index) {
       std::vector<std::string> ranking;
       if (!words.empty()) {
         Xapian::Enquire enquire(xapian_database);
-        enquire.set_query(query::with_preferences(parsed));
-        const auto weight = query::make_weight(settings[index]);
+        enquire.set_query(query::with_preferences(parsed.at(settings[index].typed_form_weight)));
+        const auto weight = query::make_weight(settings[index].bm25);
         enquire.set_weighting_scheme(*weight);
         enquire.set_collapse_key(thread_slot);
         const Xapian::MSet matches = enquire.get_mset(0, kRankingDepth);

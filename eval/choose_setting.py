@@ -20,8 +20,8 @@ def read(arguments):
         label, _, path = argument.partition("=")
         with open(path) as lines:
             for line in lines:
-                name, k1, b, min_normlen, mean_ap, ndcg = line.split("\t")
-                setting = (label, float(k1), float(b), float(min_normlen))
+                name, k1, b, min_normlen, typed, mean_ap, ndcg = line.split("\t")
+                setting = (label, float(k1), float(b), float(min_normlen), float(typed))
                 scores[setting][name] = (float(mean_ap), float(ndcg))
     return scores
 
@@ -32,8 +32,8 @@ def best(scores, names):
 
 
 def show(setting):
-    label, k1, b, min_normlen = setting
-    return f"{label} k1={k1:g} b={b:g} min_normlen={min_normlen:g}"
+    label, k1, b, min_normlen, typed = setting
+    return f"{label} k1={k1:g} b={b:g} min_normlen={min_normlen:g} typed={typed:g}"
 
 
 def main():

@@ -1,5 +1,6 @@
 // The search engines the evaluation compares: morgue through its library API, and two peers
-// with their stock settings (Xapian's TermGenerator/QueryParser/BM25Weight, SQLite FTS5 bm25()).
+// with their stock settings (Xapian's TermGenerator/QueryParser/BM25Weight, SQLite FTS5 bm25()),
+// each also with its own English stemmer, since morgue stems.
 #pragma once
 
 #include <cstddef>
@@ -16,7 +17,7 @@ namespace morgue::eval {
 class Engine {
  public:
   virtual ~Engine() = default;
-  /// The engine's name in reports: "morgue", "xapian" or "fts5".
+  /// The engine's name in reports: "morgue", "xapian", "xapian-stem", "fts5" or "fts5-porter".
   virtual std::string name() const = 0;
   /// Indexes every document (call once).
   virtual void index(const std::vector<Document>& documents) = 0;
@@ -31,15 +32,19 @@ class Engine {
 std::unique_ptr<Engine> make_morgue_engine(const std::filesystem::path& database);
 
 /// Stock Xapian: TermGenerator over title then body, QueryParser (default OR) over the words
-/// joined by spaces, BM25Weight with its defaults; a glass database at `database`.
-std::unique_ptr<Engine> make_xapian_engine(const std::filesystem::path& database);
+/// joined by spaces, BM25Weight with its defaults; a glass database at `database`. With
+/// `english_stems`, both TermGenerator and QueryParser use Xapian::Stem("english") and the
+/// QueryParser's default STEM_SOME (each query word searched as its Z-prefixed stem), as an
+/// Omega-style English site would set them up.
+std::unique_ptr<Engine> make_xapian_engine(const std::filesystem::path& database,
+                                           bool english_stems);
 
-/// SQLite FTS5 (unicode61 tokenizer) in memory: columns title and body, the words' tokens
-/// quoted and joined by OR, ordered by bm25().
-std::unique_ptr<Engine> make_fts5_engine();
+/// SQLite FTS5 in memory: columns title and body, the words' tokens quoted and joined by OR,
+/// ordered by bm25(). The tokenizer is unicode61, or with `porter` FTS5's Porter stemmer over it.
+std::unique_ptr<Engine> make_fts5_engine(bool porter);
 
-/// The engine called `name` ("morgue", "xapian", "fts5"), its database (if any) under
-/// `folder`. Throws morgue::Error for another name.
+/// The engine called `name` ("morgue", "xapian", "xapian-stem", "fts5", "fts5-porter"), its
+/// database (if any) under `folder`. Throws morgue::Error for another name.
 std::unique_ptr<Engine> make_engine(const std::string& name, const std::filesystem::path& folder);
 
 }  // namespace morgue::eval

@@ -32,13 +32,14 @@ std::unique_ptr<Engine> make_engine(const std::string& name, const std::filesyst
   if (name == "morgue") {
     return make_morgue_engine(folder / "morgue.db");
   }
-  if (name == "xapian") {
-    return make_xapian_engine(folder / "xapian.db");
+  if (name == "xapian" || name == "xapian-stem") {
+    return make_xapian_engine(folder / "xapian.db", name == "xapian-stem");
   }
-  if (name == "fts5") {
-    return make_fts5_engine();
+  if (name == "fts5" || name == "fts5-porter") {
+    return make_fts5_engine(name == "fts5-porter");
   }
-  throw Error(fmt::format("no engine named '{}'; choose morgue, xapian or fts5", name));
+  throw Error(fmt::format(
+      "no engine named '{}'; choose morgue, xapian, xapian-stem, fts5 or fts5-porter", name));
 }
 
 }  // namespace morgue::eval

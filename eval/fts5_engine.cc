@@ -75,17 +75,19 @@ std::vector<std::string> fts5_tokens(const std::vector<std::string>& words) {
 
 class Fts5Engine : public Engine {
  public:
-  Fts5Engine() {
+  explicit Fts5Engine(bool porter) : porter_(porter) {
     if (sqlite3_open(":memory:", &database_) != SQLITE_OK) {
       throw Error("SQLite cannot open an in-memory database");
     }
-    execute("CREATE VIRTUAL TABLE documents USING fts5(id UNINDEXED, title, body)");
+    execute(porter ? "CREATE VIRTUAL TABLE documents USING fts5(id UNINDEXED, title, body, "
+                     "tokenize = 'porter unicode61')"
+                   : "CREATE VIRTUAL TABLE documents USING fts5(id UNINDEXED, title, body)");
   }
   ~Fts5Engine() override { sqlite3_close(database_); }
   Fts5Engine(const Fts5Engine&) = delete;
   Fts5Engine& operator=(const Fts5Engine&) = delete;
 
-  std::string name() const override { return "fts5"; }
+  std::string name() const override { return porter_ ? "fts5-porter" : "fts5"; }
 
   void index(const std::vector<Document>& documents) override {
     execute("BEGIN");
@@ -132,10 +134,13 @@ class Fts5Engine : public Engine {
   }
 
   sqlite3* database_ = nullptr;
+  bool porter_;
 };
 
 }  // namespace
 
-std::unique_ptr<Engine> make_fts5_engine() { return std::make_unique<Fts5Engine>(); }
+std::unique_ptr<Engine> make_fts5_engine(bool porter) {
+  return std::make_unique<Fts5Engine>(porter);
+}
 
 }  // namespace morgue::eval

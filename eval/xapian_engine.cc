@@ -11,16 +11,20 @@ namespace {
 
 class XapianEngine : public Engine {
  public:
-  explicit XapianEngine(const std::filesystem::path& database) try
-      : database_(database.string(), Xapian::DB_CREATE_OR_OVERWRITE) {
+  XapianEngine(const std::filesystem::path& database, bool english_stems) try
+      : database_(database.string(), Xapian::DB_CREATE_OR_OVERWRITE),
+        english_stems_(english_stems) {
   } catch (const Xapian::Error& e) {
     throw Error(fmt::format("cannot create {}: {}", database.string(), e.get_description()));
   }
 
-  std::string name() const override { return "xapian"; }
+  std::string name() const override { return english_stems_ ? "xapian-stem" : "xapian"; }
 
   void index(const std::vector<Document>& documents) override {
     Xapian::TermGenerator generator;
+    if (english_stems_) {
+      generator.set_stemmer(Xapian::Stem("english"));
+    }
     for (const Document& document : documents) {
       Xapian::Document xapian_document;
       generator.set_document(xapian_document);
@@ -37,6 +41,9 @@ class XapianEngine : public Engine {
                                   std::size_t depth) override {
     const std::string text = fmt::format("{}", fmt::join(words, " "));
     Xapian::QueryParser parser;
+    if (english_stems_) {
+      parser.set_stemmer(Xapian::Stem("english"));
+    }
     Xapian::Query query;
     try {
       query = parser.parse_query(text);
@@ -55,12 +62,14 @@ class XapianEngine : public Engine {
 
  private:
   Xapian::WritableDatabase database_;
+  bool english_stems_;
 };
 
 }  // namespace
 
-std::unique_ptr<Engine> make_xapian_engine(const std::filesystem::path& database) {
-  return std::make_unique<XapianEngine>(database);
+std::unique_ptr<Engine> make_xapian_engine(const std::filesystem::path& database,
+                                           bool english_stems) {
+  return std::make_unique<XapianEngine>(database, english_stems);
 }
 
 }  // namespace morgue::eval

@@ -49,7 +49,7 @@ void DocumentBuilder::index_tokens(Xapian::Document& document, const std::vector
         !stem.empty() && stem != token.term) {
       stem_term.resize(stem_prefix_size);
       stem_term += stem;
-      document.add_term(stem_term);
+      document.add_term(stem_term, wdf);  // a title word's stem weighs as much as the word
     }
     if (!prefix.empty()) {
       continue;  // a field's words are also indexed as text, with their other forms

@@ -30,10 +30,11 @@ Xapian::Query unweighted(const Xapian::Query& query) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const indexer::Analyzer& analyzer, std::int64_t now,
-         std::string_view language, bool keep_stop_words)
+  Parser(std::string_view text, const indexer::Analyzer& analyzer, double typed_form_weight,
+         std::int64_t now, std::string_view language, bool keep_stop_words)
       : lexer_(text),
         analyzer_(analyzer),
+        typed_form_weight_(typed_form_weight),
         now_(now),
         language_(language),
         keep_stop_words_(keep_stop_words) {
@@ -191,7 +192,7 @@ class Parser {
   }
 
   // How a word or phrase becomes terms (docs/analysis.md):
-  //  * a word is its folded form OR its stem (OR the other forms the analyzer gives it);
+  //  * a word is its folded form OR all its forms as one (word_in_all_forms);
   //  * "=word" is the form as typed: with its diacritics when it has some, never stemmed;
   //  * a "quoted phrase" is its words' folded forms in order, never stemmed, stop words kept;
   //  * a word the analyzer splits ("al-Farafira", "东京电力") is a phrase of its parts, OR the
@@ -236,32 +237,7 @@ class Parser {
         return std::nullopt;
       }
       highlight_terms_.push_back(token.term);
-      std::vector<Xapian::Query> forms{Xapian::Query(term)};
-      if (const std::string& stem = analyzer_.stem(token.term, language_); !stem.empty()) {
-        forms.emplace_back(std::string(schema::field("stem").prefix) + std::string(prefix) + stem);
-        highlight_stems_.push_back(stem);
-        // Words that are their own stem are indexed without a stem term.
-        if (stem != token.term) {
-          forms.emplace_back(std::string(prefix) + stem);
-          // The typed word may itself be the stem of other forms: the Arabic and Hebrew light
-          // stemmers take clitics off the front, so הממשלה stems to ממשלה while ממשלה, typed,
-          // stems further to משלה.
-          if (indexer::stem_strips_prefixes(token.term)) {
-            forms.emplace_back(std::string(schema::field("stem").prefix) + std::string(prefix) +
-                               token.term);
-            highlight_stems_.push_back(token.term);
-          }
-        }
-      }
-      if (plain_text) {
-        for (const auto& variant : token.variants) {
-          forms.emplace_back(variant);
-        }
-      }
-      if (forms.size() == 1) {
-        return forms.front();
-      }
-      return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+      return word_in_all_forms(token, prefix);
     }
     std::vector<Xapian::Query> terms;
     Xapian::termpos position = 0;
@@ -276,6 +252,50 @@ class Parser {
       return Xapian::Query(Xapian::Query::OP_OR, words, Xapian::Query(last.joined));
     }
     return words;
+  }
+
+  // A word in any of its forms: the terms of every form sharing its stem and the other forms
+  // the analyzer found at its place (aleppo's → aleppo), as one term for BM25 (OP_SYNONYM: their
+  // counts add up and their frequency is that of the whole set, as with the single Z term
+  // Xapian's own QueryParser searches), OR the word itself as typed, weighing kTypedFormWeight of
+  // that, so a document with the typed form ranks a little higher. Weighing each form as a term
+  // of its own, as morgue first did, counted a document with the typed word twice and a rare
+  // form at its full rarity: MAP fell on all four judged collections (docs/ranking.md).
+  Xapian::Query word_in_all_forms(const indexer::Token& token, std::string_view prefix) {
+    const std::string term = std::string(prefix) + token.term;
+    // A field's words are indexed without their other forms.
+    const std::vector<std::string> no_variants;
+    const std::vector<std::string>& variants = prefix.empty() ? token.variants : no_variants;
+    const std::string& stem = analyzer_.stem(token.term, language_);
+    if (stem.empty()) {
+      // Parts of a Chinese or Japanese word, or a number without separators: each its own
+      // term, as they are not the same word.
+      std::vector<Xapian::Query> forms{Xapian::Query(term)};
+      forms.insert(forms.end(), variants.begin(), variants.end());
+      return forms.size() == 1 ? forms.front()
+                               : Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    }
+    const std::string stem_prefix = std::string(schema::field("stem").prefix) + std::string(prefix);
+    highlight_stems_.push_back(stem);
+    // Words that are their own stem are indexed without a stem term: the stem as a word finds
+    // them.
+    std::vector<std::string> forms{stem_prefix + stem, std::string(prefix) + stem};
+    // The typed word may itself be the stem of other forms: the Arabic and Hebrew light
+    // stemmers take clitics off the front, so הממשלה stems to ממשלה while ממשלה, typed, stems
+    // further to משלה.
+    if (stem != token.term && indexer::stem_strips_prefixes(token.term)) {
+      forms.push_back(stem_prefix + token.term);
+      highlight_stems_.push_back(token.term);
+    }
+    for (const auto& variant : variants) {
+      if (std::find(forms.begin(), forms.end(), variant) == forms.end()) {
+        forms.push_back(variant);
+      }
+    }
+    return Xapian::Query(
+        Xapian::Query::OP_OR,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), typed_form_weight_),
+        Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()));
   }
 
   // The length all the tokens' terms would have joined into one word.
@@ -405,6 +425,7 @@ class Parser {
 
   Lexer lexer_;
   const indexer::Analyzer& analyzer_;
+  double typed_form_weight_;
   std::int64_t now_;
   std::string language_;
   bool keep_stop_words_ = false;
@@ -457,12 +478,12 @@ ParsedQuery QueryParser::parse(std::string_view text, std::int64_t now,
       language = detected.code;
     }
   }
-  Parser parser(text, analyzer_, now, language, false);
+  Parser parser(text, analyzer_, typed_form_weight_, now, language, false);
   ParsedQuery parsed = parser.parse();
   if (parser.stopped_) {
     // Leaving out stop words must never turn a search into "everything" ("the", "to be OR
     // not"): then search for them after all.
-    ParsedQuery kept = Parser(text, analyzer_, now, language, true).parse();
+    ParsedQuery kept = Parser(text, analyzer_, typed_form_weight_, now, language, true).parse();
     if (match_alls(parsed.query) > match_alls(kept.query)) {
       return kept;
     }

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "indexer/analyzer.h"
+#include "query/ranking.h"
 
 namespace morgue::query {
 
@@ -40,7 +41,11 @@ struct ParsedQuery {
 /// and so shares its thread rules.
 class QueryParser {
  public:
-  explicit QueryParser(const indexer::Analyzer& analyzer) : analyzer_(analyzer) {}
+  /// `typed_form_weight` is how much a word as typed weighs beside all its forms sharing its
+  /// stem; searches use kTypedFormWeight, the evaluation tries others (docs/ranking.md).
+  explicit QueryParser(const indexer::Analyzer& analyzer,
+                       double typed_form_weight = kTypedFormWeight)
+      : analyzer_(analyzer), typed_form_weight_(typed_form_weight) {}
 
   /// Throws morgue::QueryError naming the column (1-based, in characters) of a syntax error or
   /// a broken limit. An empty query matches every document. Relative dates count from now.
@@ -57,6 +62,7 @@ class QueryParser {
 
  private:
   const indexer::Analyzer& analyzer_;
+  double typed_form_weight_;
 };
 
 }  // namespace morgue::query

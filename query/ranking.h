@@ -16,7 +16,13 @@ struct Bm25Parameters {
 };
 
 /// morgue's BM25 parameters: one setting for all four judged collections (docs/ranking.md).
-inline constexpr Bm25Parameters kBm25 = {2.0, 0.6, 0.5};
+inline constexpr Bm25Parameters kBm25 = {3.0, 0.5, 0.25};
+
+/// How much a query word's own form weighs, as a fraction of the weight of all its forms
+/// sharing its stem (searched as one term): a document with `elections` matches the query word
+/// `elections` through both, one with only `election` through the stem alone. Tuned with kBm25
+/// (docs/ranking.md).
+inline constexpr double kTypedFormWeight = 0.25;
 
 /// The weighting scheme for ranked searches: BM25 with `parameters` (the evaluation tries
 /// others; searches use kBm25).

@@ -34,26 +34,38 @@ TEST(QueryParser, BuildsTheQueryAUserMeans) {
     std::string query;
   };
   const std::vector<Row> rows = {
-      {"Aleppo", "Query((aleppo OR Zaleppo))"},
-      {"aleppo kerry", "Query(((aleppo OR Zaleppo) AND (kerry OR Zkerri OR kerri)))"},
-      {"aleppo AND kerry", "Query(((aleppo OR Zaleppo) AND (kerry OR Zkerri OR kerri)))"},
-      {"aleppo OR kerry", "Query(((aleppo OR Zaleppo) OR (kerry OR Zkerri OR kerri)))"},
-      {"aleppo NOT kerry", "Query(((aleppo OR Zaleppo) AND_NOT (kerry OR Zkerri OR kerri)))"},
+      {"Aleppo", "Query((0.25 * aleppo OR (Zaleppo SYNONYM aleppo)))"},
+      {"aleppo kerry",
+       "Query(((0.25 * aleppo OR (Zaleppo SYNONYM aleppo)) AND (0.25 * kerry OR (Zkerri SYNONYM "
+       "kerri))))"},
+      {"aleppo AND kerry",
+       "Query(((0.25 * aleppo OR (Zaleppo SYNONYM aleppo)) AND (0.25 * kerry OR (Zkerri SYNONYM "
+       "kerri))))"},
+      {"aleppo OR kerry",
+       "Query(((0.25 * aleppo OR (Zaleppo SYNONYM aleppo)) OR (0.25 * kerry OR (Zkerri SYNONYM "
+       "kerri))))"},
+      {"aleppo NOT kerry",
+       "Query(((0.25 * aleppo OR (Zaleppo SYNONYM aleppo)) AND_NOT (0.25 * kerry OR (Zkerri "
+       "SYNONYM kerri))))"},
       {"aleppo -kerry +lavrov",
-       "Query((((aleppo OR Zaleppo) AND (lavrov OR Zlavrov)) AND_NOT (kerry OR Zkerri OR "
-       "kerri)))"},
+       "Query((((0.25 * aleppo OR (Zaleppo SYNONYM aleppo)) AND (0.25 * lavrov OR (Zlavrov SYNONYM "
+       "lavrov))) AND_NOT (0.25 * kerry OR (Zkerri SYNONYM kerri))))"},
+      {"elections", "Query((0.25 * elections OR (Zelect SYNONYM elect)))"},
+      {"aleppo's", "Query((0.25 * aleppo's OR (Zaleppo SYNONYM aleppo SYNONYM aleppos)))"},
+      {"1,000", "Query((1,000 OR 1000))"},
       {"\"flood defences\"", "Query((flood@1 PHRASE 2 defences@2))"},
       {"al-Farafira", "Query(((al@1 PHRASE 2 farafira@2) OR alfarafira))"},
       {"(aleppo OR idlib) ceasefire",
-       "Query((((aleppo OR Zaleppo) OR (idlib OR Zidlib)) AND (ceasefire OR Zceasefir OR "
-       "ceasefir)))"},
+       "Query((((0.25 * aleppo OR (Zaleppo SYNONYM aleppo)) OR (0.25 * idlib OR (Zidlib SYNONYM "
+       "idlib))) AND (0.25 * ceasefire OR (Zceasefir SYNONYM ceasefir))))"},
       {"tag:\"John Kerry\"", "Query(0 * Kjohn kerry)"},
       {"author:Mikhas", "Query(0 * Amikhas)"},
       {"TYPE:Opinion", "Query(0 * XTopinion)"},
-      {"in:comments sandbags", "Query((0 * XKcomment AND (sandbags OR Zsandbag OR sandbag)))"},
-      {"title:ceasefire", "Query((Sceasefire OR ZSceasefir OR Sceasefir))"},
+      {"in:comments sandbags",
+       "Query((0 * XKcomment AND (0.25 * sandbags OR (Zsandbag SYNONYM sandbag))))"},
+      {"title:ceasefire", "Query((0.25 * Sceasefire OR (ZSceasefir SYNONYM Sceasefir)))"},
       {"", "Query(<alldocuments>)"},
-      {"NOT kerry", "Query((<alldocuments> AND_NOT (kerry OR Zkerri OR kerri)))"},
+      {"NOT kerry", "Query((<alldocuments> AND_NOT (0.25 * kerry OR (Zkerri SYNONYM kerri))))"},
       {"...", "Query(<alldocuments>)"},
       {"10:30", "Query((10@1 PHRASE 2 30@2))"},
       {"kerry NEAR/3 lavrov", "Query((kerry NEAR 5 lavrov))"},
@@ -61,7 +73,7 @@ TEST(QueryParser, BuildsTheQueryAUserMeans) {
       {"kerry ADJ/1 lavrov ADJ/1 talks", "Query((kerry PHRASE 5 lavrov PHRASE 5 talks))"},
       {"elect*", "Query(WILDCARD SYNONYM elect)"},
       {"title:Elect*", "Query(WILDCARD SYNONYM Select)"},
-      {"body:aleppo", "Query((aleppo OR Zaleppo))"},
+      {"body:aleppo", "Query((0.25 * aleppo OR (Zaleppo SYNONYM aleppo)))"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.input);

@@ -3,6 +3,9 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -411,6 +414,41 @@ TEST(Searcher, AWildcardThatStandsForTooManyWordsIsAClearError) {
   }
   request.query = "zq11*";
   EXPECT_EQ(searcher.search(request).total_hits, 1u);
+}
+
+// A query word's forms sharing its stem weigh as one word, and the form as typed adds only a
+// little (query::kTypedFormWeight): the article saying "elections" comes first, but not with
+// the weight of a second word. Weighed as separate words, the typed form counted twice and MAP
+// fell on the judged collections (docs/ranking.md).
+TEST(Searcher, TheTypedFormRanksFirstWithoutCountingTwice) {
+  testing::TempDir temp;
+  {
+    Indexer indexer(temp / "db");
+    const std::vector<std::pair<std::string, std::string>> bodies = {
+        {"typed", "Voters welcomed the elections on Sunday"},
+        {"other-form", "Voters welcomed the elected mayor Sunday"},
+        {"filler-1", "Fishermen landed their quota today"},
+        {"filler-2", "Harbour workers counted the boats today"},
+        {"filler-3", "The council closed the harbour road today"},
+        {"filler-4", "Storm warnings kept the ferries in port"},
+    };
+    for (const auto& [id, body] : bodies) {
+      Article article;
+      article.id = id;
+      article.body = body;
+      article.language = "en";
+      indexer.add_article(article);
+    }
+  }
+  Searcher searcher(temp / "db");
+  SearchRequest request;
+  request.query = "elections";
+  const SearchResult result = searcher.search(request);
+  ASSERT_EQ(result.hits.size(), 2u);
+  EXPECT_EQ(result.hits[0].article.id, "typed");
+  EXPECT_EQ(result.hits[1].article.id, "other-form");
+  EXPECT_GT(result.hits[0].score, result.hits[1].score);
+  EXPECT_LT(result.hits[0].score, 1.5 * result.hits[1].score);
 }
 
 // Issue 6: the filter a facet value carries (tag:"John Kerry") was refused by the request
