@@ -17,11 +17,15 @@ int main(int argc, char** argv) {
   morgue::SearchRequest request;
   int repeats = 5;
   bool print_json = false;
+  bool no_facets = false;
   app.add_option("database", database, "Database directory built by morgue-index")->required();
   app.add_option("query", request.query, "Query (docs/query-language.md)")->required();
   app.add_option("--repeats", repeats, "Times to run the search")->capture_default_str();
   app.add_option("--limit", request.limit, "Hits per page")->capture_default_str();
-  app.add_option("--facets", request.facets, "Facets to count, comma-separated")->delimiter(',');
+  app.add_option("--facets", request.facets, "Facets to count, comma-separated")
+      ->delimiter(',')
+      ->capture_default_str();
+  app.add_flag("--no-facets", no_facets, "Count no facets (as a top-10 search of morgue-bench)");
   app.add_flag("--json", print_json, "Print the last result as JSON (to compare builds)");
   try {
     app.parse(argc, argv);
@@ -29,6 +33,9 @@ int main(int argc, char** argv) {
     return app.exit(error) == 0 ? 0 : 2;
   }
   try {
+    if (no_facets) {
+      request.facets.clear();
+    }
     morgue::Searcher searcher(database);
     morgue::SearchResult result;
     for (int round = 0; round < repeats; ++round) {
