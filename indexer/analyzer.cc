@@ -361,10 +361,11 @@ Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
 
 Analyzer::~Analyzer() = default;
 
-std::vector<Token> Analyzer::tokenize(std::string_view text) const {
+std::vector<Token> Analyzer::tokenize(std::string_view text, Forms forms) const {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6);  // about one word per six bytes in most scripts
-  const std::vector<TextUnit> units = find_text_units(text);
+  const bool all_forms = forms == Forms::kAll;
+  const std::vector<TextUnit> units = all_forms ? find_text_units(text) : std::vector<TextUnit>();
   std::size_t next_unit = 0;
   std::string chain_joined;
   UErrorCode status = U_ZERO_ERROR;
@@ -390,6 +391,10 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
     }
     token.begin = word_begin;
     token.end = word_end;
+    if (!all_forms) {
+      token.exact.clear();
+      return;
+    }
 
     add_variants(token, rule);
 

@@ -59,8 +59,15 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
+  /// Which forms tokenize() works out for each word.
+  enum class Forms {
+    kAll,       ///< every field of Token: what the indexer and the query parser need
+    kTermOnly,  ///< only `term`, `begin` and `end` (the words are the same): for snippets,
+                ///< which look words up and never index them
+  };
+
   /// The words of `text` in order. Invalid UTF-8 bytes become U+FFFD and are not words.
-  std::vector<Token> tokenize(std::string_view text) const;
+  std::vector<Token> tokenize(std::string_view text, Forms forms = Forms::kAll) const;
 
   /// `text` as one normalized string (NFKC case folded, white space collapsed to single spaces,
   /// trimmed): how filter values such as tags and authors are matched ("John  Kerry" and

@@ -67,7 +67,7 @@ bool MatchTerms::matches(const indexer::Analyzer& analyzer, std::string_view ter
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
                      std::string_view language, const MatchTerms& query_terms, std::size_t words) {
   Snippet snippet;
-  const auto tokens = analyzer.tokenize(text);
+  const auto tokens = analyzer.tokenize(text, indexer::Analyzer::Forms::kTermOnly);
   if (tokens.empty()) {
     return snippet;
   }

@@ -180,6 +180,26 @@ TEST(Analyzer, OffsetsPointAtTheWordsInTheOriginalBytes) {
   EXPECT_EQ(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin), "电力");
 }
 
+TEST(Analyzer, TermsOnlyGivesTheSameWordsWithoutTheirOtherForms) {
+  const Analyzer analyzer;
+  const std::string text =
+      "L'État d'Alep: al-Farafira's 1,000,000 café-goers mail ann.lee@example.org, see "
+      "https://example.com/x #brexit \xff 東京電力は アメリカ大陸 รัฐบาลไทยประกาศ " +
+      std::string(Analyzer::kMaxWordBytes + 1, 'x') + " end";
+  const auto all = analyzer.tokenize(text);
+  const auto terms_only = analyzer.tokenize(text, Analyzer::Forms::kTermOnly);
+  ASSERT_EQ(terms_only.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(terms_only[i].term, all[i].term);
+    EXPECT_EQ(terms_only[i].begin, all[i].begin);
+    EXPECT_EQ(terms_only[i].end, all[i].end);
+    EXPECT_EQ(terms_only[i].exact, "");
+    EXPECT_TRUE(terms_only[i].variants.empty());
+    EXPECT_EQ(terms_only[i].joined, "");
+    EXPECT_EQ(terms_only[i].unit, "");
+  }
+}
+
 TEST(Analyzer, DropsWordsTooLongForAXapianTerm) {
   const Analyzer analyzer;
   const std::string long_word(Analyzer::kMaxWordBytes + 1, 'x');
