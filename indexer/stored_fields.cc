@@ -9,6 +9,7 @@
 #include <morgue/error.h>
 
 #include "indexer/date_parser.h"
+#include "indexer/json_scanner.h"
 #include "indexer/schema.h"
 
 namespace morgue::indexer {
@@ -53,9 +54,9 @@ std::string stored_comment(const Comment& comment, const std::string& article_ke
 
 namespace {
 
-// Reads stored JSON straight into a StoredDocument as the parser meets each field. Building
-// nlohmann's DOM and then copying each value out of it was a fifth of the instructions of a
-// top-10 search (docs/benchmarks.md); strings are moved out of the parser here instead.
+// Reads stored JSON straight into a StoredDocument as scan_json meets each field. Parsing
+// into nlohmann's DOM and copying each value out of it was a fifth of the instructions of a
+// top-10 search (docs/benchmarks.md); here strings are moved into place as they are read.
 // Article and comment fields have different names, so each goes to its place whatever the
 // order; parse_stored() clears the side the document's kind does not use.
 class StoredReader : public json::json_sax_t {
@@ -201,7 +202,7 @@ class StoredReader : public json::json_sax_t {
 StoredDocument parse_stored(const std::string& data) {
   StoredDocument out;
   StoredReader reader(out);
-  if (!json::sax_parse(data, &reader) || !reader.saw_object()) {
+  if (!scan_json(data, reader) || !reader.saw_object()) {
     throw DatabaseError(
         "a document's stored data is not morgue's JSON; was this database "
         "written by morgue-index?");
