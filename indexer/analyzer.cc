@@ -542,6 +542,10 @@ const std::string& Analyzer::stem(std::string_view term, std::string_view langua
   return impl_->stemmer.stem(term, language);
 }
 
+bool Analyzer::stem_may_change_start(std::string_view term, std::string_view language) const {
+  return impl_->stemmer.may_change_start(term, language);
+}
+
 bool Analyzer::is_stop_word(std::string_view term, std::string_view language) const {
   const std::string_view code = word_language(term, language);
   if (code.empty()) {

@@ -80,6 +80,10 @@ class Analyzer {
   /// Stemmer). The reference stays valid until the next call.
   const std::string& stem(std::string_view term, std::string_view language) const;
 
+  /// True when the stem of `term` in `language` may start otherwise than `term` (see
+  /// Stemmer::may_change_start); when false, a stem starts with its word's first character.
+  bool stem_may_change_start(std::string_view term, std::string_view language) const;
+
   /// True when `term` is a stop word for text in `language` (may be empty: the word's script
   /// decides), such as `the`, `и`, `في`. Queries leave stop words out; the index keeps them.
   bool is_stop_word(std::string_view term, std::string_view language) const;

@@ -223,6 +223,15 @@ std::string hebrew_light_stem(std::string_view word) {
   return std::string(word);
 }
 
+// Stemmers that take letters off the front of words: morgue's Arabic and Hebrew light stems,
+// and Snowball's Indonesian (di-, ke-, meng-...), Irish (initial mutations: bhf- → f-) and
+// Tamil (question prefixes, a first வ). Snowball's others only change the ends of words; those
+// that mark a first `y` (English, Dutch, French) unmark it before returning.
+bool changes_word_start(std::string_view snowball) {
+  return snowball == "arabic" || snowball == "hebrew" || snowball == "indonesian" ||
+         snowball == "irish" || snowball == "tamil";
+}
+
 // Enough distinct words for a large archive's vocabulary in one language; past it the cache
 // starts again rather than grow without bound.
 constexpr std::size_t kMaxCachedWords = 200000;
@@ -269,6 +278,7 @@ struct Stemmer::Impl {
   struct Cached {
     Xapian::Stem stem;
     std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stems;
+    bool changes_start = false;  // see may_change_start
   };
   // Empty for a stemmer this Xapian lacks: the table names Greek, which Debian's Xapian 1.4.22
   // does not have (fuzz/corpus/query/regression-greek-word crashed morgue-index and
@@ -308,7 +318,8 @@ struct Stemmer::Impl {
     if (found == by_snowball.end()) {
       std::optional<Cached> made;
       try {
-        made = Cached{Xapian::Stem(xapian_stemmer_name(snowball)), {}};
+        made =
+            Cached{Xapian::Stem(xapian_stemmer_name(snowball)), {}, changes_word_start(snowball)};
       } catch (const Xapian::InvalidArgumentError&) {
         // Unknown here: the word keeps its folded form only.
       }
@@ -321,6 +332,18 @@ struct Stemmer::Impl {
 Stemmer::Stemmer() : impl_(std::make_unique<Impl>()) {}
 
 Stemmer::~Stemmer() = default;
+
+bool Stemmer::may_change_start(std::string_view word, std::string_view language) {
+  if (word.size() <= 2) {
+    return false;  // never stemmed (see stem)
+  }
+  const char script = script_of(word);
+  if (script == 0) {
+    return false;
+  }
+  const Impl::Cached* stemmer = impl_->for_script(language, script);
+  return stemmer != nullptr && stemmer->changes_start;
+}
 
 const std::string& Stemmer::stem(std::string_view word, std::string_view language) {
   // No Snowball stemmer changes a word of one or two bytes ("of", "и", "و"); asking costs time.

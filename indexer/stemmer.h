@@ -39,6 +39,14 @@ class Stemmer {
   /// when no stemmer applies.
   const std::string& stem(std::string_view word, std::string_view language);
 
+  /// True when the stem of `word` (folded) in `language` may start otherwise than `word`: its
+  /// stemmer takes letters off the front (Arabic and Hebrew clitics; Indonesian, Irish and
+  /// Tamil prefixes). Every other stemmer here changes only the ends of words, so a stem starts
+  /// with its word's first character (Snowball's marking of a first `y` is undone before it
+  /// returns), and a caller looking for given stems may pass over words starting otherwise
+  /// without stemming them. False when no stemmer applies. Much cheaper than stem().
+  bool may_change_start(std::string_view word, std::string_view language);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

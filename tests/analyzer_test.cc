@@ -1,11 +1,15 @@
 #include "indexer/analyzer.h"
 
+#include <fstream>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
 
 namespace morgue::indexer {
 namespace {
@@ -146,6 +150,59 @@ TEST(Analyzer, HebrewCliticsComeOffTheStem) {
   EXPECT_EQ(analyzer.stem("הבחירות", "he"), "בחירות");    // the elections
   EXPECT_EQ(analyzer.stem("ובבית", "he"), "בית");         // and in a house: two clitics
   EXPECT_EQ(analyzer.stem("בית", "he"), "בית");           // three letters stay whole
+}
+
+TEST(Analyzer, StemsStartAsTheirWordsUnlessTheStemmerTakesPrefixesOff) {
+  const Analyzer analyzer;
+  struct Row {
+    std::string language;
+    std::string word;
+    bool may_change_start;
+  };
+  const std::vector<Row> rows = {
+      {"en", "yelling", false},   {"en", "yearly", false},    {"nl", "yoghurten", false},
+      {"fr", "yeux", false},      {"de", "übergangs", false}, {"ru", "книгами", false},
+      {"es", "corriendo", false}, {"tr", "kitaplar", false},  {"ar", "والحكومة", true},
+      {"he", "בירושלים", true},   {"id", "membaca", true},    {"ga", "bhfuinneog", true},
+      {"en", "والحكومة", true},  // an Arabic word in English text is stemmed as Arabic
+      {"en", "42", false},        {"zh", "东京", false},
+  };
+  for (const auto& row : rows) {
+    const std::string term = analyzer.tokenize(row.word).front().term;  // folded, as in a text
+    EXPECT_EQ(analyzer.stem_may_change_start(term, row.language), row.may_change_start)
+        << row.language << " " << row.word;
+    const std::string& stem = analyzer.stem(term, row.language);
+    if (!row.may_change_start && !stem.empty()) {
+      EXPECT_EQ(stem.front(), term.front()) << row.language << " " << row.word;
+    }
+  }
+  EXPECT_NE(analyzer.stem("membaca", "id").front(), 'm');  // why Indonesian is listed
+}
+
+// Every word of the PUD sentences in English, German and French keeps its first character in
+// its stem, as Stemmer::may_change_start promises.
+TEST(Analyzer, PudWordsKeepTheirFirstCharacterInTheirStems) {
+  const auto corpus = testing::shared_corpus_path("pud-multilingual");
+  if (!corpus) {
+    GTEST_SKIP() << "../shared/corpora/pud-multilingual is not beside the clone";
+  }
+  const Analyzer analyzer;
+  std::size_t stemmed = 0;
+  for (const std::string language : {"en", "de", "fr"}) {
+    std::ifstream lines(*corpus / ("pud-" + language + ".jsonl"));
+    for (std::string line; std::getline(lines, line);) {
+      const auto sentence = nlohmann::json::parse(line);
+      for (const auto& token : analyzer.tokenize(sentence.at("text").get<std::string>())) {
+        const std::string& stem = analyzer.stem(token.term, language);
+        if (stem.empty() || analyzer.stem_may_change_start(token.term, language)) {
+          continue;
+        }
+        ++stemmed;
+        EXPECT_EQ(stem.front(), token.term.front()) << language << " " << token.term;
+      }
+    }
+  }
+  EXPECT_GT(stemmed, 40000U);
 }
 
 TEST(Analyzer, KnowsStopWordsPerLanguage) {
