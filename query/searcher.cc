@@ -474,7 +474,8 @@ void Searcher::Impl::page(const SearchRequest& request, const Xapian::Query& que
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     const Xapian::Document document = match.get_document();
     result.hits.push_back(threads.hit(query, terms, document.get_value(thread_slot),
-                                      match.get_weight(), request.comments_per_hit));
+                                      match.get_weight(), request.comments_per_hit,
+                                      result.total_comments > 0));
     ++next.offset;
     const std::string date = document.get_value(date_slot);
     if (is_date_sort(sort) && !date.empty()) {

@@ -20,9 +20,11 @@ class ThreadReader {
       : database_(database), analyzer_(analyzer) {}
 
   /// The hit for the article with key `key`: the article, whether it matched `query`, how many
-  /// of its comments matched and the best `comments_per_hit` of them, with snippets.
+  /// of its comments matched and the best `comments_per_hit` of them, with snippets. When
+  /// `comments_matched` is false (no comment in the database matches `query`), the hit is the
+  /// article itself and its thread is not searched again.
   Hit hit(const Xapian::Query& query, const MatchTerms& terms, const std::string& key, double score,
-          std::size_t comments_per_hit) const;
+          std::size_t comments_per_hit, bool comments_matched = true) const;
 
   /// The article with key `key` and all its comments in thread order; nullopt if absent.
   std::optional<ArticleThread> thread(const std::string& key) const;

@@ -389,6 +389,26 @@ TEST_F(SampleArchive, MoreLikeThisFindsArticlesOnTheSameStory) {
   EXPECT_EQ(result.total_comments, 0u);
 }
 
+// With no comment matching, a hit is its article; its comments are still counted.
+TEST_F(SampleArchive, HitsFoundWithoutMatchingCommentsAreTheirArticles) {
+  Searcher searcher(*temp_ / "sample.db");
+  SearchRequest request;
+  request.query = "aleppo kind:article";
+  request.limit = 20;
+  const auto result = searcher.search(request);
+  EXPECT_EQ(result.total_comments, 0u);
+  ASSERT_FALSE(result.hits.empty());
+  bool with_comments = false;
+  for (const auto& hit : result.hits) {
+    EXPECT_TRUE(hit.article_matched) << hit.key;
+    EXPECT_EQ(hit.matched_comments, 0u) << hit.key;
+    EXPECT_TRUE(hit.comments.empty()) << hit.key;
+    EXPECT_FALSE(hit.snippet.text.empty()) << hit.key;
+    with_comments = with_comments || hit.comment_count > 0;
+  }
+  EXPECT_TRUE(with_comments) << "a hit whose article has comments, none matching";
+}
+
 TEST(Searcher, AWildcardThatStandsForTooManyWordsIsAClearError) {
   testing::TempDir temp;
   {
