@@ -45,6 +45,7 @@ std::string stored_comment(const Comment& comment, const std::string& article_ke
       {"kind", schema::kKindComment},       {"key", article_key},
       {"position", comment.position},       {"author", comment.author},
       {"in_reply_to", comment.in_reply_to}, {"text", comment.text},
+      {"language", comment.language},
   };
   if (external) {
     stored["external"] = true;
@@ -57,8 +58,9 @@ namespace {
 // Reads stored JSON straight into a StoredDocument as scan_json meets each field. Parsing
 // into nlohmann's DOM and copying each value out of it was a fifth of the instructions of a
 // top-10 search (docs/benchmarks.md); here strings are moved into place as they are read.
-// Article and comment fields have different names, so each goes to its place whatever the
-// order; parse_stored() clears the side the document's kind does not use.
+// Article and comment fields have different names but `language`, so each goes to its place
+// whatever the order (`language` to the article's); parse_stored() then moves a comment's
+// language to it and clears the side the document's kind does not use.
 class StoredReader : public json::json_sax_t {
  public:
   explicit StoredReader(StoredDocument& out) : out_(out) {}
@@ -208,6 +210,8 @@ StoredDocument parse_stored(const std::string& data) {
         "written by morgue-index?");
   }
   if (out.kind == schema::kKindComment) {
+    // `language` is the one field both kinds have; the reader put it with the article's.
+    out.comment.language = std::move(out.article.language);
     out.article = Article();
     out.comment_count = 0;
   } else {

@@ -25,7 +25,8 @@ Article sample_article() {
   article.photo_caption = "The river at dawn";
   article.photo_credit = "J. H.";
   article.related_headlines = {"One", "Two"};
-  article.comments.push_back({.author = "x", .in_reply_to = "", .text = "y", .position = 1});
+  article.comments.push_back(
+      {.author = "x", .in_reply_to = "", .text = "y", .position = 1, .language = ""});
   return article;
 }
 
@@ -56,8 +57,11 @@ TEST(StoredFields, AnArticleReadsBackAsWritten) {
 }
 
 TEST(StoredFields, ACommentReadsBackAsWritten) {
-  const Comment comment{
-      .author = "Jean Hollis", .in_reply_to = "Bob", .text = "Order\n\nmore.", .position = 7};
+  const Comment comment{.author = "Jean Hollis",
+                        .in_reply_to = "Bob",
+                        .text = "Order\n\nmore.",
+                        .position = 7,
+                        .language = "ru"};
   const StoredDocument stored = parse_stored(stored_comment(comment, "id:mg-001", true));
   EXPECT_EQ(stored.kind, "comment");
   EXPECT_EQ(stored.article_key, "id:mg-001");
