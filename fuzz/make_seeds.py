@@ -143,6 +143,23 @@ def seeds():
             "%a, %b %d %Y\nMon, Feb 20 2017"]):
         yield "date_parser", f"{number:02d}", date.encode()
 
+    # Stored data as stored_article and stored_comment write it (nlohmann's dump: keys sorted,
+    # no spaces, UTF-8 as it is).
+    article = json.loads(jsonl.decode("utf-8").splitlines()[0])
+    stored = {"kind": "article", "key": "id:" + str(article.get("id", "")),
+              "title": article.get("title", ""), "body": str(article.get("body", ""))[:600],
+              "authors": ["Jean Hollis"], "tags": ["flood", "Wend"], "published": "2016-09-28",
+              "language": "en", "comment_count": 2, "related_headlines": []}
+    yield "stored_fields", "article", compact_json(stored)
+    yield "stored_fields", "comment", compact_json(
+        {"kind": "comment", "key": "id:mg-001", "position": 3, "author": "Вера",
+         "in_reply_to": "", "text": "Order \"more\".\n\nNow.", "language": "ru",
+         "external": True})
+
+
+def compact_json(value):
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
 
 def main():
     written = 0

@@ -1,6 +1,7 @@
 #include "indexer/json_scanner.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -176,7 +177,11 @@ class Scanner {
       // Too big for 64 bits: a float, as nlohmann reads it.
     }
     const std::string copy(written);
-    return events_.number_float(std::strtod(copy.c_str(), nullptr), copy);
+    const double value = std::strtod(copy.c_str(), nullptr);
+    if (!std::isfinite(value)) {
+      return false;  // 1e400: nlohmann refuses it too ("number overflow")
+    }
+    return events_.number_float(value, copy);
   }
 
   bool digits() {

@@ -92,6 +92,7 @@ TEST(JsonScanner, RefusesWhatIsNotJson) {
       "[\"raw \n newline\"]",
       "{} {}",
       "[1] x",
+      "[1e400]",
   };
   for (const auto& text : texts) {
     EXPECT_FALSE(scanned(text).has_value()) << text;
