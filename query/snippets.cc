@@ -62,8 +62,8 @@ bool MatchTerms::matches(const indexer::Analyzer& analyzer, std::string_view ter
     return false;
   }
   // Most words of a text start otherwise than every stem searched for; unless the stemmer
-  // takes letters off the front, their stems do too, and stemming them (a cache look-up each)
-  // was a tenth of a top-10 search.
+  // takes letters off the front, their stems do too. Stemming them anyway (a cache look-up
+  // each, a Snowball call the first time) cost 6% of a top-10 search for `oil`.
   const bool same_start = std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
     return !stem.empty() && stem.front() == term.front();
   });

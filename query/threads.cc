@@ -33,8 +33,8 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
   hit.comment_count = article.comment_count;
   const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
   if (!comments_matched) {
-    // A hit found without a matching comment is its article. Searching the thread again was a
-    // tenth of a top-10 search in an archive without comments.
+    // A hit found while no comment matched is its article. Searching its thread again cost 5%
+    // of a top-10 search for `oil`, 11% for `"united states"`.
     hit.article_matched = true;
     hit.snippet = make_snippet(analyzer_, text, hit.article.language, terms);
     return hit;
