@@ -1,6 +1,8 @@
 #include "indexer/stored_fields.h"
 
+#include <limits>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -142,12 +144,26 @@ class StoredReader : public json::json_sax_t {
   bool number(Number value) {
     if (at_field()) {
       if (key_ == "position") {
-        out_.comment.position = static_cast<int>(value);
+        assign_if_fits(out_.comment.position, value);
       } else if (key_ == "comment_count") {
-        out_.comment_count = static_cast<std::size_t>(value);
+        assign_if_fits(out_.comment_count, value);
       }
     }
     return value_seen();
+  }
+
+  // A number that the field's type cannot hold (2e53 for a count: stored_fields_fuzzer found
+  // the undefined conversion) leaves the field as it is.
+  template <typename Field, typename Number>
+  static void assign_if_fits(Field& field, Number value) {
+    if constexpr (std::is_floating_point_v<Number>) {
+      if (value >= static_cast<Number>(std::numeric_limits<Field>::min()) &&
+          value < static_cast<Number>(std::numeric_limits<Field>::max())) {
+        field = static_cast<Field>(value);
+      }
+    } else if (std::in_range<Field>(value)) {
+      field = static_cast<Field>(value);
+    }
   }
 
   std::string* string_field() {

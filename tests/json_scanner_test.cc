@@ -100,6 +100,14 @@ TEST(JsonScanner, RefusesWhatIsNotJson) {
   }
 }
 
+// nlohmann takes a NUL byte for the end of its input and reads "9\0" as 9 (found by
+// fuzz/stored_fields_fuzzer.cc); JSON has no such rule.
+TEST(JsonScanner, ANulByteIsNotTheEndOfTheText) {
+  const std::string text("9\0\0\0", 4);
+  EXPECT_FALSE(scanned(text).has_value());
+  EXPECT_TRUE(Json::accept(text));  // nlohmann's reading, for contrast
+}
+
 TEST(JsonScanner, RefusesNestingDeeperThanItsLimit) {
   const std::string fits(kMaxJsonDepth, '[');
   EXPECT_TRUE(scanned(fits + std::string(kMaxJsonDepth, ']')).has_value());
