@@ -85,15 +85,6 @@ TEST(StoredFields, EscapesAndUnknownFieldsOfOtherVersionsRead) {
   EXPECT_EQ(stored.comment_count, 4U);
 }
 
-TEST(StoredFields, NumbersTheFieldCannotHoldLeaveItEmpty) {
-  EXPECT_EQ(parse_stored(R"({"kind":"article","comment_count":2e53})").comment_count, 0U);
-  EXPECT_EQ(parse_stored(R"({"kind":"article","comment_count":-1})").comment_count, 0U);
-  EXPECT_EQ(parse_stored(R"({"kind":"article","comment_count":3.0})").comment_count, 3U);
-  EXPECT_EQ(parse_stored(R"({"kind":"comment","position":1e300})").comment.position, 0);
-  EXPECT_EQ(parse_stored(R"({"kind":"comment","position":-4294967296})").comment.position, 0);
-  EXPECT_EQ(parse_stored(R"({"kind":"comment","position":-2})").comment.position, -2);
-}
-
 TEST(StoredFields, DataThatIsNotMorguesIsADatabaseError) {
   for (const std::string data :
        {"", "not json", "[1,2]", "\"text\"", "{\"title\":\"open", "{} x"}) {
