@@ -390,6 +390,8 @@ class Parser {
         }
         return unweighted(Xapian::Query(schema::term(field, value)));
       }
+      case schema::FieldKind::kInternal:
+        break;  // find_field never names one
     }
     return std::nullopt;
   }
