@@ -12,6 +12,8 @@
 #include "indexer/analyzer.h"
 #include "indexer/schema.h"
 #include "query/cursor.h"
+#include "query/facet_id_column.h"
+#include "query/facet_spy.h"
 #include "query/facets.h"
 #include "query/query_parser.h"
 #include "query/ranking.h"
@@ -150,6 +152,7 @@ struct Searcher::Impl {
           "{} is not a morgue database (it has no schema version); build one with morgue-index",
           path.string()));
     }
+    facet_ids = version == schema::kSchemaVersion;
   }
 
   // Runs `action` on a fresh view of the database, retrying when a writer's commits overtake
@@ -202,6 +205,10 @@ struct Searcher::Impl {
   indexer::Analyzer analyzer;
   query::QueryParser parser;
   query::ThreadReader threads;
+  // The database has the facet-id slot (indexer/facet_ids.h); else facets are counted from
+  // their own slots.
+  bool facet_ids = false;
+  query::FacetIdColumn facet_id_column;
 };
 
 Searcher::Searcher(const std::filesystem::path& database)
@@ -364,23 +371,23 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
   const std::string comment_term =
       schema::term(schema::field("kind"), std::string(schema::kKindComment));
   const bool any_comments = database.get_termfreq(comment_term) > 0;
-  query::KindReader kinds(any_comments);
-  std::vector<Xapian::MatchSpy*> spies;
-  // Facets counted in the main pass, and the selected ones counted apart.
-  std::map<std::string, std::unique_ptr<query::FacetCounter>> counters;
-  std::unique_ptr<query::DateHistogram> histogram;
+  // Facets counted in the main pass, all by one spy; the selected ones are counted apart.
+  std::vector<std::string> unselected;
   for (const auto& name : request.facets) {
     const std::string field(schema::find_field(name)->name);
-    if (filters.contains(field)) {
-      continue;
+    if (!filters.contains(field)) {
+      unselected.push_back(field);
     }
-    if (field == "date") {
-      histogram = std::make_unique<query::DateHistogram>(kinds);
-      spies.push_back(histogram.get());
-    } else {
-      counters[field] = std::make_unique<query::FacetCounter>(schema::field(field), kinds);
-      spies.push_back(counters[field].get());
-    }
+  }
+  const query::FacetIdColumn* column = nullptr;
+  if (facet_ids && !request.facets.empty()) {
+    facet_id_column.refresh(database);
+    column = &facet_id_column;
+  }
+  query::FacetSpy facets(database, unselected, column, any_comments);
+  std::vector<Xapian::MatchSpy*> spies;
+  if (!unselected.empty()) {
+    spies.push_back(&facets);
   }
   result.total_documents = run_pass(filtered(""), spies);
   // Comments are counted by intersecting with their kind's posting list, which reads no
@@ -396,7 +403,7 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
   // which costs more than the rest of the pass, so it is done only when comments matched.
   result.total_hits = result.total_articles;
   if (result.total_comments > 0) {
-    query::DistinctCounter thread_count(*schema::field("thread").slot);
+    query::DistinctCounter thread_count(database, *schema::field("thread").slot);
     run_pass(filtered(""), {&thread_count});
     result.total_hits = thread_count.count();
   }
@@ -405,15 +412,9 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
     const std::string field(schema::find_field(name)->name);
     Facet facet;
     if (filters.contains(field)) {
-      if (field == "date") {
-        query::DateHistogram own(kinds);
-        run_pass(filtered(field), {&own});
-        facet = own.result();
-      } else {
-        query::FacetCounter own(schema::field(field), kinds);
-        run_pass(filtered(field), {&own});
-        facet = own.result(request.facet_values);
-      }
+      query::FacetSpy own(database, {field}, column, any_comments);
+      run_pass(filtered(field), {&own});
+      facet = own.result(field, request.facet_values);
       const auto& selected = request.filters.at(name);
       for (auto& value : facet.values) {
         for (const auto& wanted : selected) {
@@ -422,10 +423,8 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
                            value.filter == query::filter_for(field, wanted);
         }
       }
-    } else if (field == "date") {
-      facet = histogram->result();
     } else {
-      facet = counters.at(field)->result(request.facet_values);
+      facet = facets.result(field, request.facet_values);
     }
     result.facets.push_back(std::move(facet));
   }
@@ -447,6 +446,9 @@ void Searcher::Impl::page(const SearchRequest& request, const Xapian::Query& que
     }
     start = *cursor;
     result.offset = start.offset;
+  }
+  if (request.limit == 0) {
+    return;  // counts and facets only: no page to rank
   }
   const Xapian::valueno date_slot = *schema::field("date").slot;
   const Xapian::valueno thread_slot = *schema::field("thread").slot;
