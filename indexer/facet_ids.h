@@ -59,6 +59,10 @@ class FacetIdReader {
 
   /// The next number: a value's id, or the zigzag day in the date section.
   std::uint64_t number() {
+    // Most ids are below 128: one byte.
+    if (next_ != end_ && (static_cast<unsigned char>(*next_) & 0x80) == 0) {
+      return static_cast<unsigned char>(*next_++);
+    }
     std::uint64_t out = 0;
     int shift = 0;
     while (next_ != end_ && shift < 64) {

@@ -64,7 +64,9 @@ class IdTally {
       grow(id);
     }
     ++all_[id];
-    comments_[id] += comment ? 1 : 0;
+    if (comment) {
+      ++comments_[id];
+    }
   }
 
   /// As ValueTally::result, the values read from `database`'s facet dictionary.
