@@ -1,8 +1,34 @@
 #include "query/facet_id_column.h"
 
+#include <limits>
+
+#include "indexer/facet_ids.h"
 #include "indexer/schema.h"
 
 namespace morgue::query {
+
+namespace {
+
+// The day in a facet-id slot value: its last section.
+std::int32_t day_in(std::string_view packed) {
+  schema::FacetIdReader reader(packed);
+  for (std::size_t section = 0; section + 1 < schema::kFacetIdFields.size(); ++section) {
+    for (auto values = reader.section(); values > 0; --values) {
+      reader.number();
+    }
+  }
+  if (reader.section() == 0) {
+    return FacetIdColumn::kNoDay;
+  }
+  const std::int64_t day = schema::unzigzag(reader.number());
+  // Beyond five million years from 1970 is damage: no date.
+  return day > std::numeric_limits<std::int32_t>::min() &&
+                 day <= std::numeric_limits<std::int32_t>::max()
+             ? static_cast<std::int32_t>(day)
+             : FacetIdColumn::kNoDay;
+}
+
+}  // namespace
 
 void FacetIdColumn::refresh(const Xapian::Database& database) {
   const std::string uuid = database.get_uuid();
@@ -10,6 +36,7 @@ void FacetIdColumn::refresh(const Xapian::Database& database) {
     uuid_.clear();
     ends_.assign(1, 0);
     bytes_.clear();
+    days_.assign(1, kNoDay);
   }
   const Xapian::docid last = database.get_lastdocid();
   const auto known = static_cast<Xapian::docid>(ends_.size() - 1);
@@ -21,18 +48,24 @@ void FacetIdColumn::refresh(const Xapian::Database& database) {
   try {
     const Xapian::valueno slot = *schema::field("facet_ids").slot;
     ends_.reserve(last + 1);
+    days_.reserve(last + 1);
     auto stream = database.valuestream_begin(slot);
     if (known > 0 && stream != database.valuestream_end(slot)) {
       stream.skip_to(known + 1);
     }
     for (; stream != database.valuestream_end(slot) && stream.get_docid() <= last; ++stream) {
       ends_.resize(stream.get_docid(), bytes_.size());  // documents without the slot
-      bytes_ += *stream;
+      days_.resize(stream.get_docid(), kNoDay);
+      const std::string value = *stream;
+      bytes_ += value;
       ends_.push_back(bytes_.size());
+      days_.push_back(day_in(value));
     }
     ends_.resize(last + 1, bytes_.size());
+    days_.resize(last + 1, kNoDay);
   } catch (...) {
     ends_.resize(known + 1);
+    days_.resize(known + 1);
     bytes_.resize(kept_bytes);
     throw;
   }
