@@ -37,6 +37,7 @@ void FacetIdColumn::refresh(const Xapian::Database& database) {
     ends_.assign(1, 0);
     bytes_.clear();
     days_.assign(1, kNoDay);
+    values_.clear();
   }
   const Xapian::docid last = database.get_lastdocid();
   const auto known = static_cast<Xapian::docid>(ends_.size() - 1);
@@ -70,6 +71,22 @@ void FacetIdColumn::refresh(const Xapian::Database& database) {
     throw;
   }
   uuid_ = uuid;
+}
+
+std::string FacetIdColumn::facet_value(const Xapian::Database& database, std::string_view field,
+                                       std::uint32_t id) const {
+  auto found = values_.find(field);
+  if (found == values_.end()) {
+    found = values_.emplace(std::string(field), std::vector<std::optional<std::string>>()).first;
+  }
+  auto& values = found->second;
+  if (id >= values.size()) {
+    values.resize(id + 1);
+  }
+  if (!values[id]) {
+    values[id] = database.get_metadata(schema::facet_value_key(field, id));
+  }
+  return *values[id];
 }
 
 }  // namespace morgue::query

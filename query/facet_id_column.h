@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +44,11 @@ class FacetIdColumn {
     return docid < days_.size() ? days_[docid] : kNoDay;
   }
 
+  /// The text of value `id` of the facet field `field`, read from `database`'s facet
+  /// dictionary once and then remembered (an id never changes its value).
+  std::string facet_value(const Xapian::Database& database, std::string_view field,
+                          std::uint32_t id) const;
+
   /// The highest docid read; day() and value() know nothing beyond it.
   Xapian::docid last_docid() const { return static_cast<Xapian::docid>(ends_.size() - 1); }
 
@@ -51,6 +58,8 @@ class FacetIdColumn {
   std::vector<std::uint64_t> ends_{0};
   std::string bytes_;
   std::vector<std::int32_t> days_{kNoDay};  // by docid, for date filters (query/day_range.h)
+  // Values read from the dictionary, by field and id.
+  mutable std::map<std::string, std::vector<std::optional<std::string>>, std::less<>> values_;
 };
 
 }  // namespace morgue::query

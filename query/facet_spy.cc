@@ -121,7 +121,9 @@ Facet FacetSpy::result(const std::string& field, std::size_t limit) const {
   }
   const schema::Field& counted = schema::field(field);
   if (facet_ids_ != nullptr) {
-    return id_tallies_.at(section_of(field))->result(database_, counted, limit);
+    return id_tallies_.at(section_of(field))->result(counted, limit, [&](std::uint32_t id) {
+      return facet_ids_->facet_value(database_, counted.name, id);
+    });
   }
   for (const auto& count : slot_counts_) {
     if (count->field == &counted) {

@@ -83,8 +83,8 @@ void IdTally::grow(std::uint64_t id) {
   comments_.resize(size);
 }
 
-Facet IdTally::result(const Xapian::Database& database, const schema::Field& field,
-                      std::size_t limit) const {
+Facet IdTally::result(const schema::Field& field, std::size_t limit,
+                      const ValueOf& value_of) const {
   std::vector<std::uint32_t> listed;
   for (std::uint32_t id = 0; id < all_.size(); ++id) {
     if (all_[id] > 0) {
@@ -109,7 +109,7 @@ Facet IdTally::result(const Xapian::Database& database, const schema::Field& fie
   Facet facet;
   facet.field = std::string(field.name);
   for (const std::uint32_t id : listed) {
-    std::string value = database.get_metadata(schema::facet_value_key(field.name, id));
+    std::string value = value_of(id);
     std::string filter = filter_for(field.name, value);
     facet.values.push_back(
         facet_value(std::move(value), all_[id] - comments_[id], comments_[id], std::move(filter)));

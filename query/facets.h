@@ -69,9 +69,12 @@ class IdTally {
     }
   }
 
-  /// As ValueTally::result, the values read from `database`'s facet dictionary.
-  Facet result(const Xapian::Database& database, const schema::Field& field,
-               std::size_t limit) const;
+  /// The text of a value by its id (from the facet dictionary).
+  using ValueOf = std::function<std::string(std::uint32_t id)>;
+
+  /// As ValueTally::result; `value_of` is asked only for the values listed and those as
+  /// frequent as the last one listed (ties are ranked by their text).
+  Facet result(const schema::Field& field, std::size_t limit, const ValueOf& value_of) const;
 
  private:
   void grow(std::uint64_t id);
