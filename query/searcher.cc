@@ -13,6 +13,7 @@
 
 #include "indexer/analyzer.h"
 #include "indexer/schema.h"
+#include "query/count_query.h"
 #include "query/cursor.h"
 #include "query/day_range_source.h"
 #include "query/facet_id_column.h"
@@ -405,7 +406,7 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
   const auto run_pass = [this](const Xapian::Query& query,
                                const std::vector<Xapian::MatchSpy*>& spies) {
     Xapian::Enquire enquire(database);
-    enquire.set_query(query);
+    enquire.set_query(query::count_query(query));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     for (auto* spy : spies) {
       enquire.add_matchspy(spy);
