@@ -167,7 +167,10 @@ BuiltArticle DocumentBuilder::build(const Article& source,
     Xapian::Document& comment_document = built.comments.emplace_back();
     Xapian::termpos comment_position = 0;
     // A comment may be in another language than its article; a short one cannot tell.
-    const std::string comment_language = language_of(comment.text, language);
+    if (comment.language.empty()) {
+      comment.language = language_of(comment.text, language);
+    }
+    const std::string& comment_language = comment.language;
     index_text(comment_document, comment.text, text_prefix, comment_language, comment_position);
     add_filter(comment_document, "language", {comment_language});
     comment_document.add_boolean_term(

@@ -120,6 +120,9 @@ std::string* comment_field(Comment& comment, std::string_view key) {
   if (key == "text") {
     return &comment.text;
   }
+  if (key == "language" || key == "lang") {
+    return &comment.language;
+  }
   return nullptr;
 }
 

@@ -40,6 +40,7 @@ std::string stored_comment(const Comment& comment, const std::string& article_ke
       {"kind", schema::kKindComment},       {"key", article_key},
       {"position", comment.position},       {"author", comment.author},
       {"in_reply_to", comment.in_reply_to}, {"text", comment.text},
+      {"language", comment.language},
   };
   if (external) {
     stored["external"] = true;
@@ -62,6 +63,7 @@ StoredDocument parse_stored(const std::string& data) {
     out.comment.author = stored.value("author", "");
     out.comment.in_reply_to = stored.value("in_reply_to", "");
     out.comment.text = stored.value("text", "");
+    out.comment.language = stored.value("language", "");
     out.external = stored.value("external", false);
     return out;
   }

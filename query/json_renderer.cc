@@ -54,6 +54,7 @@ json comment_json(const CommentHit& hit) {
           {"author", hit.comment.author},
           {"in_reply_to", hit.comment.in_reply_to},
           {"text", hit.comment.text},
+          {"language", hit.comment.language},
           {"snippet", marked_html(hit.snippet)}};
 }
 
@@ -153,7 +154,8 @@ std::string to_json(const ArticleThread& thread) {
     comments.push_back({{"position", comment.position},
                         {"author", comment.author},
                         {"in_reply_to", comment.in_reply_to},
-                        {"text", comment.text}});
+                        {"text", comment.text},
+                        {"language", comment.language}});
   }
   const json out = {
       {"format_version", kJsonFormatVersion},

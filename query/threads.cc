@@ -47,9 +47,10 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
     }
     indexer::StoredDocument comment = indexer::parse_stored(match.get_document().get_data());
     CommentHit comment_hit;
-    // Stored comments do not record their own language; the article's is the likely one.
-    comment_hit.snippet =
-        make_snippet(analyzer_, comment.comment.text, hit.article.language, terms);
+    // Databases written before comments stored their language leave it empty.
+    const std::string& language =
+        comment.comment.language.empty() ? hit.article.language : comment.comment.language;
+    comment_hit.snippet = make_snippet(analyzer_, comment.comment.text, language, terms);
     comment_hit.comment = std::move(comment.comment);
     hit.comments.push_back(std::move(comment_hit));
   }

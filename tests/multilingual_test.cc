@@ -95,6 +95,53 @@ TEST(Multilingual, KhmerLaoAndHebrewWordsAreFoundAsTyped) {
   EXPECT_EQ(found(searcher, "\"בירושלים\""), Ids{"he-elections"});  // a phrase is exact
 }
 
+// Readers comment in their own language: each comment's language is detected apart from its
+// article's (or taken from the input), stored, filtered on and handed back with the comment.
+TEST(Multilingual, EachCommentKeepsItsOwnLanguage) {
+  testing::TempDir temp;
+  Article article;
+  article.id = "calais";
+  article.title = "Ferry strike closes the port of Calais";
+  article.body =
+      "Ferry workers walked out on Monday, and the port of Calais stayed closed for three days "
+      "while lorries queued on the motorway for miles.";
+  article.comments = {
+      {.author = "Jeanne",
+       .text = "Les grévistes ont bloqué le port pendant trois jours et personne ne nous a "
+               "prévenus avant notre départ."},
+      {.author = "Karl", .text = "Gut.", .position = 0, .language = "de"},
+      {.author = "Sam", .text = "Ok."},
+  };
+  {
+    Indexer indexer(temp / "db");
+    indexer.add_article(article);
+    indexer.commit();
+  }
+  Searcher searcher(temp / "db");
+  const auto comment_languages = [&](const std::string& query) {
+    SearchRequest request{.query = query};
+    request.facets.clear();
+    std::vector<std::string> languages;
+    for (const auto& hit : searcher.search(request).hits) {
+      for (const auto& comment : hit.comments) {
+        languages.push_back(comment.comment.author + ":" + comment.comment.language);
+      }
+    }
+    return languages;
+  };
+  using Languages = std::vector<std::string>;
+  EXPECT_EQ(comment_languages("grévistes"), Languages{"Jeanne:fr"});
+  EXPECT_EQ(comment_languages("language:fr"), Languages{"Jeanne:fr"});
+  EXPECT_EQ(comment_languages("language:de"), Languages{"Karl:de"});
+  // Too short to tell: the article's language.
+  EXPECT_EQ(comment_languages("ok"), Languages{"Sam:en"});
+  const ArticleThread thread = searcher.article("calais");
+  ASSERT_EQ(thread.article.comments.size(), 3u);
+  EXPECT_EQ(thread.article.comments[0].language, "fr");
+  EXPECT_EQ(thread.article.comments[1].language, "de");
+  EXPECT_EQ(thread.article.comments[2].language, "en");
+}
+
 // Arabic newspaper articles: a word finds the articles that only have it with a clitic
 // attached (والصحة, بالصحة, للصحة), not only those that have it alone.
 TEST(Multilingual, ArabicWordFindsItsFormsWithClitics) {

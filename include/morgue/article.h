@@ -44,6 +44,10 @@ struct Comment {
   std::string in_reply_to;  ///< the name of the commenter this one answers; empty if none
   std::string text;         ///< what the reader wrote, paragraphs separated by a blank line
   int position = 0;         ///< place in the thread, 1 for the first comment on the page
+  /// ISO 639-1 code ("en"). Empty on input means "detect it"; a short comment that cannot tell
+  /// takes its article's. Read back from a database, it is the language the comment was indexed
+  /// in (empty only for databases written before comments stored it).
+  std::string language;
 
   /// Field by field.
   friend bool operator==(const Comment&, const Comment&) = default;
