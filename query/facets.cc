@@ -42,19 +42,39 @@ bool needs_quotes(std::string_view value) {
 
 using Days = std::chrono::sys_days;
 
+// A facet lists a label per bucket; formatting them with fmt was a tenth of a faceted count.
 std::string day_label(std::int64_t day) {
   const std::chrono::year_month_day date{Days{std::chrono::days{day}}};
-  return fmt::format("{:04}-{:02}-{:02}", int(date.year()), unsigned(date.month()),
-                     unsigned(date.day()));
+  const int year = int(date.year());
+  const unsigned month = unsigned(date.month());
+  const unsigned day_of_month = unsigned(date.day());
+  if (year < 0 || year > 9999) {
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day_of_month);
+  }
+  const auto digit = [](unsigned number) { return static_cast<char>('0' + number % 10); };
+  const auto y = static_cast<unsigned>(year);
+  return {digit(y / 1000),
+          digit(y / 100),
+          digit(y / 10),
+          digit(y),
+          '-',
+          digit(month / 10),
+          digit(month),
+          '-',
+          digit(day_of_month / 10),
+          digit(day_of_month)};
 }
 
 }  // namespace
 
 std::string filter_for(std::string_view field, std::string_view value) {
   if (needs_quotes(value)) {
-    return fmt::format("{}:{}", field, quote(value));
+    return std::string(field) + ':' + quote(value);
   }
-  return fmt::format("{}:{}", field, value);
+  std::string filter(field);
+  filter += ':';
+  filter += value;
+  return filter;
 }
 
 void ValueTally::add(std::string_view value, bool comment) {
