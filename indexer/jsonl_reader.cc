@@ -303,6 +303,14 @@ bool JsonlReader::next_line(std::string& line) {
                        fmt::format("invalid UTF-8 at byte {} of the line (0x{:02x})", *offset + 1,
                                    static_cast<unsigned char>(line[*offset])));
     }
+    // nlohmann's lexer takes a NUL byte for the end of its input, so `{...}\0junk` would read as
+    // `{...}` alone; JSON never holds a raw NUL (inside a string it is written \u0000).
+    if (const auto nul = line.find('\0'); nul != std::string::npos) {
+      throw InputError(file_name_, line_number_,
+                       fmt::format("a NUL byte at byte {} of the line; JSON holds none (in a "
+                                   "string it is written \\u0000)",
+                                   nul + 1));
+    }
     return true;
   }
   finished_ = true;

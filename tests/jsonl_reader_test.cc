@@ -191,6 +191,9 @@ TEST(JsonlReader, ReportsBadRecordsAndReadsOn) {
       {R"({"title": "x", "date": "xyz"})", "unreadable date 'xyz' in field 'date'"},
       {R"({"id": "1", "title": " ", "text": ""})", "record has neither a title nor a body"},
       {"{\"title\": \"caf\xE9\"}", "invalid UTF-8 at byte 15 of the line (0xe9)"},
+      // nlohmann alone would stop at the NUL and read the line as {"title": "x"}.
+      {std::string("{\"title\": \"x\"}\0junk", 19),
+       "a NUL byte at byte 15 of the line; JSON holds none (in a string it is written \\u0000)"},
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.line);
