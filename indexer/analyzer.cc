@@ -270,10 +270,17 @@ void add_variants(Token& token, std::int32_t rule) {
     const std::string_view term = token.term;
     const std::string_view before = term.substr(0, apostrophe);
     const std::string_view after = term.substr(apostrophe + 1);
+    // A word of apostrophes and little else ("'", "'s", "@'") has empty parts, and Xapian
+    // refuses an empty term (html_reader_fuzzer aborted morgue-index with "!@'@").
+    const auto add = [&token](std::string_view variant) {
+      if (!variant.empty()) {
+        token.variants.emplace_back(variant);
+      }
+    };
     if (after == "s") {
-      token.variants.emplace_back(before);  // aleppo's → aleppo
+      add(before);  // aleppo's → aleppo
     } else if (before.size() <= 2 || before == "qu") {
-      token.variants.emplace_back(after);  // l'état → état, d'Alep → alep
+      add(after);  // l'état → état, d'Alep → alep
     }
     std::string without;
     for (char c : term) {
@@ -281,7 +288,7 @@ void add_variants(Token& token, std::int32_t rule) {
         without += c;
       }
     }
-    token.variants.push_back(std::move(without));  // don't → dont
+    add(without);  // don't → dont
   }
   if (rule < UBRK_WORD_NUMBER_LIMIT && is_grouped_number(token.term)) {
     token.variants.push_back(digits_of(token.term));
