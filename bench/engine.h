@@ -51,5 +51,7 @@ std::unique_ptr<Engine> make_fts5_engine();
 /// Stock Xapian as a typical user writes it: TermGenerator, full text in the document data,
 /// values for facets counted with ValueCountMatchSpy.
 std::unique_ptr<Engine> make_xapian_engine();
+/// The engine named "morgue", "fts5" or "xapian"; throws morgue::Error for another name.
+std::unique_ptr<Engine> make_engine(const std::string& name);
 
 }  // namespace morgue::bench

@@ -19,6 +19,7 @@ namespace {
 using morgue::bench::Corpus;
 using morgue::bench::Engine;
 using morgue::bench::EngineResult;
+using morgue::bench::make_engine;
 using morgue::bench::Mode;
 using morgue::bench::QuerySpec;
 using Json = nlohmann::json;
@@ -43,19 +44,6 @@ std::string load_average() {
   std::string one, five, fifteen;
   in >> one >> five >> fifteen;
   return fmt::format("{} {} {}", one, five, fifteen);
-}
-
-std::unique_ptr<Engine> make_engine(const std::string& name) {
-  if (name == "morgue") {
-    return morgue::bench::make_morgue_engine();
-  }
-  if (name == "fts5") {
-    return morgue::bench::make_fts5_engine();
-  }
-  if (name == "xapian") {
-    return morgue::bench::make_xapian_engine();
-  }
-  throw morgue::Error(fmt::format("unknown engine '{}'; choose morgue, fts5 or xapian", name));
 }
 
 // Every query of the file in every mode: warm-ups, then `repeats` timed rounds; the median of

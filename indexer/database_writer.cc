@@ -91,7 +91,7 @@ Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
           "{} is not a morgue database (it has no schema version); index into a new path",
           path.string()));
     }
-    if (version != schema::kSchemaVersion) {
+    if (version != schema::kSchemaVersion && version != schema::kSchemaVersionWithoutFacetIds) {
       throw DatabaseError(fmt::format(
           "{} has morgue schema version {} but this morgue writes version {}; re-index into a "
           "new path",
@@ -140,7 +140,18 @@ Xapian::WritableDatabase open_or_wait(const std::filesystem::path& path, const L
 }  // namespace
 
 DatabaseWriter::DatabaseWriter(const std::filesystem::path& path, const LockWait& lock_wait)
-    : path_(path), database_(open_or_wait(path, lock_wait)) {}
+    : path_(path), database_(open_or_wait(path, lock_wait)) {
+  try {
+    // A database of the older layout stays as it is: its readers count facets from their own
+    // slots, which a document with ids has too.
+    if (database_.get_metadata(std::string(schema::kSchemaVersionKey)) == schema::kSchemaVersion) {
+      facet_ids_.emplace(database_);
+    }
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(
+        fmt::format("cannot open database {}: {}", path.string(), e.get_description()));
+  }
+}
 
 DatabaseWriter::~DatabaseWriter() {
   try {
@@ -159,9 +170,15 @@ void DatabaseWriter::begin_batch() {
   }
 }
 
-bool DatabaseWriter::write(const BuiltArticle& built) {
+bool DatabaseWriter::write(BuiltArticle built) {
   try {
     begin_batch();
+    if (facet_ids_) {
+      facet_ids_->add_ids(built.article);
+      for (auto& comment : built.comments) {
+        facet_ids_->add_ids(comment);
+      }
+    }
     const std::string thread_term = schema::term(schema::field("thread"), built.key);
     const bool replaced = database_.term_exists(thread_term);
     if (replaced) {
@@ -192,6 +209,9 @@ void DatabaseWriter::commit() {
     pending_documents_ = 0;
     database_.commit_transaction();
   } catch (const Xapian::Error& e) {
+    if (facet_ids_) {
+      facet_ids_->forget();  // the ids given out in the lost batch are free again
+    }
     throw DatabaseError(
         fmt::format("cannot commit to database {}: {}; it stays as of its last "
                     "commit",

@@ -5,12 +5,14 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 
 #include <xapian.h>
 
 #include "indexer/document_builder.h"
+#include "indexer/facet_dictionary.h"
 
 namespace morgue::indexer {
 
@@ -40,8 +42,9 @@ class DatabaseWriter {
   DatabaseWriter& operator=(const DatabaseWriter&) = delete;
 
   /// Adds the article and its comments, replacing any earlier version of the article and all
-  /// of its earlier comments. Returns true when an earlier version was replaced.
-  bool write(const BuiltArticle& built);
+  /// of its earlier comments, with their facet ids (indexer/facet_dictionary.h) unless the
+  /// database is of the layout without them. Returns true when an earlier version was replaced.
+  bool write(BuiltArticle built);
 
   /// Makes everything written so far durable. Throws DatabaseError (the database then stays
   /// as of the previous commit).
@@ -74,6 +77,8 @@ class DatabaseWriter {
   bool in_batch_ = false;
   std::size_t pending_documents_ = 0;
   std::function<void()> on_commit_;
+  // Empty for a database of schema::kSchemaVersionWithoutFacetIds.
+  std::optional<FacetDictionary> facet_ids_;
 };
 
 }  // namespace morgue::indexer

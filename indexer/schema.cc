@@ -12,6 +12,10 @@
 // URL, else a hash of title, date and body), and for a comment that key plus "#" and the
 // comment's place in the thread. Re-indexing an article replaces it and all its comments.
 //
+// Every document also carries all its facet values as small integers in one value slot
+// (facet_ids; layout and dictionary in indexer/facet_ids.h), so a search counts facets by
+// reading one slot per match and shows strings only for the values it lists.
+//
 // Comments read from a comments file (apart from their article) are also kept in the metadata,
 // under kExternalCommentPrefix, hash of the article reference, ".", hash of the comment: the
 // thread is rebuilt from there when the article arrives, is re-indexed, or gains comments.
@@ -55,6 +59,8 @@ const std::array kFields = {
           "the article a document belongs to (its key): an article's own, a comment's article"},
     Field{"ref", "XR", K::kFilter, kNoSlot, kNoSlot, false,
           "how a comments file may name an article: id:ID, url:URL, title:TITLE (articles only)"},
+    Field{"facet_ids", "", K::kInternal, 9, kNoSlot, false,
+          "every facet value of the document as a small integer (indexer/facet_ids.h)"},
 };
 
 struct Alias {
@@ -77,7 +83,7 @@ const Field* find_field(std::string_view name) {
     }
   }
   for (const auto& f : kFields) {
-    if (f.name == name) {
+    if (f.name == name && f.kind != K::kInternal) {
       return &f;
     }
   }
@@ -85,11 +91,16 @@ const Field* find_field(std::string_view name) {
 }
 
 const Field& field(std::string_view name) {
-  const Field* found = find_field(name);
-  if (found == nullptr) {
+  for (const auto& f : kFields) {
+    if (f.name == name) {
+      return f;
+    }
+  }
+  const Field* aliased = find_field(name);
+  if (aliased == nullptr) {
     throw std::logic_error(fmt::format("schema has no field '{}'", name));
   }
-  return *found;
+  return *aliased;
 }
 
 std::string term(const Field& f, std::string_view value) {
@@ -116,18 +127,21 @@ std::string term(const Field& f, std::string_view value) {
   return out;
 }
 
+void append_varint(std::string& out, std::uint64_t number) {
+  do {
+    auto byte = static_cast<unsigned char>(number & 0x7f);
+    number >>= 7;
+    if (number != 0) {
+      byte |= 0x80;
+    }
+    out += static_cast<char>(byte);
+  } while (number != 0);
+}
+
 std::string pack_values(std::span<const std::string> values) {
   std::string packed;
   for (const auto& value : values) {
-    std::size_t length = value.size();
-    do {
-      auto byte = static_cast<unsigned char>(length & 0x7f);
-      length >>= 7;
-      if (length != 0) {
-        byte |= 0x80;
-      }
-      packed += static_cast<char>(byte);
-    } while (length != 0);
+    append_varint(packed, value.size());
     packed += value;
   }
   return packed;

@@ -2,6 +2,7 @@
 // spells a prefix or a slot number itself.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,6 +18,7 @@ enum class FieldKind {
   kFilter,    ///< whole normalized values as boolean terms; no effect on ranking
   kDate,      ///< a range over a value slot
   kUniqueId,  ///< the one term that identifies a document, for replace-on-reindex
+  kInternal,  ///< a value slot only morgue reads; not a field a query can name
 };
 
 /// One row of the schema.
@@ -35,15 +37,20 @@ struct Field {
 /// Every field, in the order docs/schema.md lists them.
 std::span<const Field> fields();
 
-/// The field named `name` (or one of its aliases, such as "lang" for "language"), or nullptr.
+/// The field a user names `name` (or one of its aliases, such as "lang" for "language"), or
+/// nullptr; internal rows (FieldKind::kInternal) are never found, so a query cannot name them.
 const Field* find_field(std::string_view name);
 
-/// The field named `name`; throws std::logic_error for a name not in the table (a bug).
+/// The row named `name`, internal ones included; throws std::logic_error for a name not in the
+/// table (a bug).
 const Field& field(std::string_view name);
 
 /// The term for `value` (already normalized) under `field`'s prefix. Values too long for a
 /// Xapian term keep their first bytes and end in a hash of the whole, so they stay unique.
 std::string term(const Field& field, std::string_view value);
+
+/// Appends `number` as a little-endian base-128 number (7 bits a byte, high bit: more follow).
+void append_varint(std::string& out, std::uint64_t number);
 
 /// Several values packed into one value slot, each preceded by its length (one byte, or more
 /// as a little-endian base-128 number), so facets can count multi-valued fields.
@@ -72,8 +79,12 @@ void for_each_packed_value(std::string_view packed, Callback&& on_value) {
   }
 }
 
-/// The version of the database layout; stored in the database's metadata.
-inline constexpr std::string_view kSchemaVersion = "1";
+/// The version of the database layout morgue writes; stored in the database's metadata.
+/// Version 2 added the facet-id slot (indexer/facet_ids.h).
+inline constexpr std::string_view kSchemaVersion = "2";
+/// The layout before the facet-id slot. morgue still reads it (facets are then counted from
+/// each field's own slot) and adds to it without facet ids, so it stays version 1.
+inline constexpr std::string_view kSchemaVersionWithoutFacetIds = "1";
 /// Metadata key under which kSchemaVersion is stored.
 inline constexpr std::string_view kSchemaVersionKey = "morgue.schema_version";
 

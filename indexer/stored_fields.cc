@@ -1,7 +1,9 @@
 #include "indexer/stored_fields.h"
 
 #include <cstdint>
+#include <limits>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -101,11 +103,11 @@ class StoredReader {
       }
     } else if (type == ondemand::json_type::number) {
       if (name == "position") {
-        out_.comment.position = read_number<int>(value);
+        read_number(value, out_.comment.position);
         return;
       }
       if (name == "comment_count") {
-        out_.comment_count = read_number<std::size_t>(value);
+        read_number(value, out_.comment_count);
         return;
       }
     } else if (type == ondemand::json_type::boolean && name == "external") {
@@ -127,23 +129,39 @@ class StoredReader {
     }
   }
 
-  // Any JSON number, as the field's type, cut as a cast cuts it. An integer over 64 bits is
-  // read as a float, as nlohmann's reader did before simdjson (which refuses it as an integer).
+  // Any JSON number into `field`. An integer over 64 bits is read as a float, as nlohmann's
+  // reader did (simdjson refuses it as an integer).
   template <typename Field>
-  static Field read_number(ondemand::value value) {
+  static void read_number(ondemand::value value, Field& field) {
     const ondemand::number_type type = value.get_number_type();
     if (type == ondemand::number_type::signed_integer) {
       std::int64_t number = 0;
       if (value.get_int64().get(number) == simdjson::SUCCESS) {
-        return static_cast<Field>(number);
+        assign_if_fits(field, number);
+        return;
       }
     } else if (type == ondemand::number_type::unsigned_integer) {
       std::uint64_t number = 0;
       if (value.get_uint64().get(number) == simdjson::SUCCESS) {
-        return static_cast<Field>(number);
+        assign_if_fits(field, number);
+        return;
       }
     }
-    return static_cast<Field>(double(value.get_double()));
+    assign_if_fits(field, double(value.get_double()));
+  }
+
+  // A number that the field's type cannot hold (2e53 for a count: stored_fields_fuzzer found
+  // the undefined conversion) leaves the field as it is.
+  template <typename Field, typename Number>
+  static void assign_if_fits(Field& field, Number value) {
+    if constexpr (std::is_floating_point_v<Number>) {
+      if (value >= static_cast<Number>(std::numeric_limits<Field>::min()) &&
+          value < static_cast<Number>(std::numeric_limits<Field>::max())) {
+        field = static_cast<Field>(value);
+      }
+    } else if (std::in_range<Field>(value)) {
+      field = static_cast<Field>(value);
+    }
   }
 
   // Reads a value this morgue does not keep, only to prove it is JSON: On Demand skips what it
@@ -166,9 +184,11 @@ class StoredReader {
       case ondemand::json_type::string:
         static_cast<void>(std::string_view(value.get_string()));
         break;
-      case ondemand::json_type::number:
-        static_cast<void>(read_number<double>(value));
+      case ondemand::json_type::number: {
+        std::int64_t ignored = 0;
+        read_number(value, ignored);
         break;
+      }
       case ondemand::json_type::boolean:
         static_cast<void>(bool(value.get_bool()));
         break;

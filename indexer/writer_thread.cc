@@ -57,7 +57,7 @@ void WriterThread::run() {
     bool replaced = false;
     std::exception_ptr failure;
     try {
-      replaced = writer_.write(built);
+      replaced = writer_.write(std::move(built));
       if (on_written) {
         on_written();
       }

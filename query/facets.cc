@@ -2,26 +2,37 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 
 #include <fmt/format.h>
 
+#include "indexer/facet_ids.h"
 #include "query/quoting.h"
 
 namespace morgue::query {
 
 namespace {
 
-void add(KindCounts& counts, bool comment) { ++(comment ? counts.comments : counts.articles); }
-
-FacetValue facet_value(std::string value, const KindCounts& counts, std::string filter) {
+FacetValue facet_value(std::string value, std::size_t articles, std::size_t comments,
+                       std::string filter) {
   FacetValue out;
   out.value = std::move(value);
-  out.articles = counts.articles;
-  out.comments = counts.comments;
-  out.count = counts.articles + counts.comments;
+  out.articles = articles;
+  out.comments = comments;
+  out.count = articles + comments;
   out.filter = std::move(filter);
   return out;
+}
+
+// Most frequent first, ties by value; `distinct` values were counted, of which facet.values
+// holds at least the first `limit`.
+void rank(Facet& facet, std::size_t distinct, std::size_t limit) {
+  std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (facet.values.size() > limit) {
+    facet.values.resize(limit);
+  }
+  facet.values_left_out = distinct > limit ? distinct - limit : 0;
 }
 
 // Unquoted, the lexer would end the value at any of these (or read a quote as a phrase).
@@ -31,82 +42,103 @@ bool needs_quotes(std::string_view value) {
 
 using Days = std::chrono::sys_days;
 
+// A facet lists a label per bucket; formatting them with fmt was a tenth of a faceted count.
 std::string day_label(std::int64_t day) {
   const std::chrono::year_month_day date{Days{std::chrono::days{day}}};
-  return fmt::format("{:04}-{:02}-{:02}", int(date.year()), unsigned(date.month()),
-                     unsigned(date.day()));
+  const int year = int(date.year());
+  const unsigned month = unsigned(date.month());
+  const unsigned day_of_month = unsigned(date.day());
+  if (year < 0 || year > 9999) {
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day_of_month);
+  }
+  const auto digit = [](unsigned number) { return static_cast<char>('0' + number % 10); };
+  const auto y = static_cast<unsigned>(year);
+  return {digit(y / 1000),
+          digit(y / 100),
+          digit(y / 10),
+          digit(y),
+          '-',
+          digit(month / 10),
+          digit(month),
+          '-',
+          digit(day_of_month / 10),
+          digit(day_of_month)};
 }
 
 }  // namespace
 
-bool KindReader::is_comment(const Xapian::Document& document) {
-  if (!any_comments_) {
-    return false;
-  }
-  // A document not from a database (docid 0) is read every time.
-  if (const Xapian::docid id = document.get_docid(); id == 0 || id != last_document_) {
-    static const Xapian::valueno kind_slot = *schema::field("kind").facet_slot;
-    last_document_ = id;
-    last_is_comment_ = document.get_value(kind_slot) == schema::kKindComment;
-  }
-  return last_is_comment_;
-}
-
 std::string filter_for(std::string_view field, std::string_view value) {
   if (needs_quotes(value)) {
-    return fmt::format("{}:{}", field, quote(value));
+    return std::string(field) + ':' + quote(value);
   }
-  return fmt::format("{}:{}", field, value);
+  std::string filter(field);
+  filter += ':';
+  filter += value;
+  return filter;
 }
 
-void FacetCounter::operator()(const Xapian::Document& document, double /*weight*/) {
-  const std::string value = document.get_value(*field_.facet_slot);
-  if (value.empty()) {
-    return;
+void ValueTally::add(std::string_view value, bool comment) {
+  auto found = counts_.find(value);
+  if (found == counts_.end()) {
+    found = counts_.emplace(std::string(value), KindCounts{}).first;
   }
-  const bool comment = kinds_.is_comment(document);
-  const auto count = [this, comment](std::string_view one) {
-    auto found = counts_.find(one);
-    if (found == counts_.end()) {
-      found = counts_.emplace(std::string(one), KindCounts{}).first;
-    }
-    add(found->second, comment);
-  };
-  if (field_.multi_valued) {
-    schema::for_each_packed_value(value, count);
-  } else {
-    count(value);
-  }
+  ++(comment ? found->second.comments : found->second.articles);
 }
 
-Facet FacetCounter::result(std::size_t limit) const {
+Facet ValueTally::result(const schema::Field& field, std::size_t limit) const {
   Facet facet;
-  facet.field = std::string(field_.name);
+  facet.field = std::string(field.name);
   for (const auto& [value, counts] : counts_) {
-    facet.values.push_back(facet_value(value, counts, filter_for(field_.name, value)));
+    facet.values.push_back(
+        facet_value(value, counts.articles, counts.comments, filter_for(field.name, value)));
   }
-  std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (facet.values.size() > limit) {
-    facet.values_left_out = facet.values.size() - limit;
-    facet.values.resize(limit);
-  }
+  rank(facet, counts_.size(), limit);
   return facet;
 }
 
-void DateHistogram::operator()(const Xapian::Document& document, double /*weight*/) {
-  static const Xapian::valueno date_slot = *schema::field("date").slot;
-  const std::string value = document.get_value(date_slot);
-  if (value.empty()) {
-    return;
-  }
-  const double seconds = Xapian::sortable_unserialise(value);
-  const auto day = static_cast<std::int64_t>(std::floor(seconds / 86400));
-  add(days_[day], kinds_.is_comment(document));
+void IdTally::grow(std::uint64_t id) {
+  // Doubling keeps growth amortised; never past the ids given out.
+  const std::uint64_t size = std::min(std::max<std::uint64_t>(id + 1, all_.size() * 2), id_count_);
+  all_.resize(size);
+  comments_.resize(size);
 }
 
-Facet DateHistogram::result() const {
+Facet IdTally::result(const schema::Field& field, std::size_t limit,
+                      const ValueOf& value_of) const {
+  std::vector<std::uint32_t> listed;
+  for (std::uint32_t id = 0; id < all_.size(); ++id) {
+    if (all_[id] > 0) {
+      listed.push_back(id);
+    }
+  }
+  const std::size_t distinct = listed.size();
+  if (distinct > limit) {
+    // Keep the `limit` most frequent ids and every id as frequent as the last of them: ties
+    // are ranked by value, so the strings of those decide which are listed.
+    std::size_t last_count = 0;
+    if (limit > 0) {
+      const auto more_frequent = [this](std::uint32_t a, std::uint32_t b) {
+        return all_[a] > all_[b];
+      };
+      std::nth_element(listed.begin(), listed.begin() + static_cast<std::ptrdiff_t>(limit - 1),
+                       listed.end(), more_frequent);
+      last_count = all_[listed[limit - 1]];
+    }
+    std::erase_if(listed, [&](std::uint32_t id) { return limit == 0 || all_[id] < last_count; });
+  }
+  Facet facet;
+  facet.field = std::string(field.name);
+  for (const std::uint32_t id : listed) {
+    std::string value = value_of(id);
+    std::string filter = filter_for(field.name, value);
+    facet.values.push_back(
+        facet_value(std::move(value), all_[id] - comments_[id], comments_[id], std::move(filter)));
+  }
+  rank(facet, distinct, limit);
+  return facet;
+}
+
+Facet DayTally::result() const {
   using namespace std::chrono;
   Facet facet;
   facet.field = "date";
@@ -160,14 +192,15 @@ Facet DateHistogram::result() const {
       counts.comments += day->second.comments;
     }
     auto [label, filter] = label_of(start, next);
-    facet.values.push_back(facet_value(std::move(label), counts, std::move(filter)));
+    facet.values.push_back(
+        facet_value(std::move(label), counts.articles, counts.comments, std::move(filter)));
     std::tie(start, next) = bucket_of(next);
   }
   return facet;
 }
 
 void DistinctCounter::operator()(const Xapian::Document& document, double /*weight*/) {
-  seen_.insert(document.get_value(slot_));
+  seen_.emplace(values_.value(document.get_docid()));
 }
 
 }  // namespace morgue::query

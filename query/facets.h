@@ -1,4 +1,5 @@
-// Counting facet values over every matching document while Xapian runs the match.
+// Counting facet values over the matching documents, and turning the counts into the facets a
+// search returns. query/facet_spy.h feeds these from Xapian's matcher.
 #pragma once
 
 #include <cstddef>
@@ -9,12 +10,14 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include <xapian.h>
 
 #include <morgue/result.h>
 
 #include "indexer/schema.h"
+#include "query/slot_reader.h"
 
 namespace morgue::query {
 
@@ -24,34 +27,16 @@ struct KindCounts {
   std::size_t comments = 0;
 };
 
-/// Tells the spies of one counting pass whether a matching document is a comment, reading its
-/// kind once per document however many spies ask, and never in a database without comments.
-class KindReader {
+/// Counts of one field's values keyed by the value as shown: how facets are counted in a
+/// database without the facet-id slot. A document tagged "Syria" and "Aleppo" counts once for
+/// each.
+class ValueTally {
  public:
-  explicit KindReader(bool database_has_comments) : any_comments_(database_has_comments) {}
+  void add(std::string_view value, bool comment);
 
-  bool is_comment(const Xapian::Document& document);
-
- private:
-  bool any_comments_;
-  Xapian::docid last_document_ = 0;
-  bool last_is_comment_ = false;
-};
-
-/// A match spy counting the values of one schema field's facet slot, one count per value per
-/// document (a document tagged "Syria" and "Aleppo" counts once for each), articles and
-/// comments apart.
-class FacetCounter : public Xapian::MatchSpy {
- public:
-  /// Counts `field`; `kinds` (borrowed; may be shared by the spies of one pass) tells comments
-  /// from articles.
-  FacetCounter(const schema::Field& field, KindReader& kinds) : field_(field), kinds_(kinds) {}
-
-  void operator()(const Xapian::Document& document, double weight) override;
-
-  /// The counted values, most frequent first (ties by value), at most `limit`, each with the
-  /// filter that selects it.
-  Facet result(std::size_t limit) const;
+  /// The counted values of `field`, most frequent first (ties by value), at most `limit`, each
+  /// with the filter that selects it.
+  Facet result(const schema::Field& field, std::size_t limit) const;
 
  private:
   // Heterogeneous lookup: a packed value's parts are counted without a string copy each.
@@ -61,26 +46,68 @@ class FacetCounter : public Xapian::MatchSpy {
       return std::hash<std::string_view>{}(text);
     }
   };
-  const schema::Field& field_;
-  KindReader& kinds_;
   std::unordered_map<std::string, KindCounts, Hash, std::equal_to<>> counts_;
 };
 
-/// A match spy counting matching documents per day of publication, then bucketing the days by
-/// day, week, month or year to fit the range found (see Facet::bucket).
-class DateHistogram : public Xapian::MatchSpy {
+/// Counts of one field's values keyed by facet id (indexer/facet_ids.h): an array increment per
+/// value, and a dictionary lookup only for the values a facet lists.
+class IdTally {
  public:
-  explicit DateHistogram(KindReader& kinds) : kinds_(kinds) {}
+  /// Ids at or above `id_count` (the ids the field has given out) are damage and not counted.
+  explicit IdTally(std::uint64_t id_count) : id_count_(id_count) {}
 
-  void operator()(const Xapian::Document& document, double weight) override;
+  void add(std::uint64_t id, bool comment) {
+    if (id >= all_.size()) {
+      if (id >= id_count_) {
+        return;
+      }
+      grow(id);
+    }
+    ++all_[id];
+    if (comment) {
+      ++comments_[id];
+    }
+  }
+
+  /// The text of a value by its id (from the facet dictionary).
+  using ValueOf = std::function<std::string(std::uint32_t id)>;
+
+  /// As ValueTally::result; `value_of` is asked only for the values listed and those as
+  /// frequent as the last one listed (ties are ranked by their text).
+  Facet result(const schema::Field& field, std::size_t limit, const ValueOf& value_of) const;
+
+ private:
+  void grow(std::uint64_t id);
+
+  std::uint64_t id_count_;
+  std::vector<std::uint32_t> all_;  // by id: matching documents with the value
+  std::vector<std::uint32_t> comments_;
+};
+
+/// Matching documents per day of publication, bucketed by day, week, month or year to fit the
+/// range found (see Facet::bucket).
+class DayTally {
+ public:
+  DayTally() = default;
+  DayTally(const DayTally&) = delete;  // last_ points into days_
+  DayTally& operator=(const DayTally&) = delete;
+
+  /// `day`: days since 1970-01-01 UTC.
+  void add(std::int64_t day, bool comment) {
+    // Matches come in docid order, which is mostly indexing order: runs of one day are common.
+    if (last_ == days_.end() || last_->first != day) {
+      last_ = days_.try_emplace(day).first;
+    }
+    ++(comment ? last_->second.comments : last_->second.articles);
+  }
 
   /// Every bucket from the first matching date to the last, in time order (empty buckets
   /// included, so a chart has no gaps).
   Facet result() const;
 
  private:
-  KindReader& kinds_;
-  std::map<std::int64_t, KindCounts> days_;  // days since 1970-01-01 UTC
+  std::map<std::int64_t, KindCounts> days_;
+  std::map<std::int64_t, KindCounts>::iterator last_ = days_.end();
 };
 
 /// A match spy counting the distinct values of one slot: how many threads (articles with their
@@ -88,14 +115,16 @@ class DateHistogram : public Xapian::MatchSpy {
 /// estimate.
 class DistinctCounter : public Xapian::MatchSpy {
  public:
-  explicit DistinctCounter(Xapian::valueno slot) : slot_(slot) {}
+  /// Reads `slot` of `database` (borrowed; it must outlive this).
+  DistinctCounter(const Xapian::Database& database, Xapian::valueno slot)
+      : values_(database, slot) {}
 
   void operator()(const Xapian::Document& document, double weight) override;
 
   std::size_t count() const { return seen_.size(); }
 
  private:
-  Xapian::valueno slot_;
+  SlotReader values_;
   std::unordered_set<std::string> seen_;
 };
 

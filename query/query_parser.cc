@@ -31,13 +31,15 @@ Xapian::Query unweighted(const Xapian::Query& query) {
 class Parser {
  public:
   Parser(std::string_view text, const indexer::Analyzer& analyzer, double typed_form_weight,
-         std::int64_t now, std::string_view language, bool keep_stop_words)
+         std::int64_t now, std::string_view language, bool keep_stop_words,
+         const DateFilter& date_filter)
       : lexer_(text),
         analyzer_(analyzer),
         typed_form_weight_(typed_form_weight),
         now_(now),
         language_(language),
-        keep_stop_words_(keep_stop_words) {
+        keep_stop_words_(keep_stop_words),
+        date_filter_(date_filter) {
     advance();
   }
 
@@ -390,6 +392,8 @@ class Parser {
         }
         return unweighted(Xapian::Query(schema::term(field, value)));
       }
+      case schema::FieldKind::kInternal:
+        break;  // find_field never names one
     }
     return std::nullopt;
   }
@@ -405,6 +409,11 @@ class Parser {
     }
     if (range->first_second && range->last_second && *range->first_second > *range->last_second) {
       lexer_.fail(token.offset, fmt::format("date range {} ends before it starts", token.text));
+    }
+    if (date_filter_) {
+      if (auto filter = date_filter_(*range)) {
+        return unweighted(*filter);
+      }
     }
     const Xapian::valueno slot = *schema::field("date").slot;
     const auto serialise = [](std::int64_t seconds) {
@@ -429,6 +438,7 @@ class Parser {
   std::int64_t now_;
   std::string language_;
   bool keep_stop_words_ = false;
+  const DateFilter& date_filter_;
   Token current_;
   std::size_t clauses_ = 0;
   std::vector<std::string> highlight_terms_;
@@ -478,12 +488,13 @@ ParsedQuery QueryParser::parse(std::string_view text, std::int64_t now,
       language = detected.code;
     }
   }
-  Parser parser(text, analyzer_, typed_form_weight_, now, language, false);
+  Parser parser(text, analyzer_, typed_form_weight_, now, language, false, date_filter_);
   ParsedQuery parsed = parser.parse();
   if (parser.stopped_) {
     // Leaving out stop words must never turn a search into "everything" ("the", "to be OR
     // not"): then search for them after all.
-    ParsedQuery kept = Parser(text, analyzer_, typed_form_weight_, now, language, true).parse();
+    ParsedQuery kept =
+        Parser(text, analyzer_, typed_form_weight_, now, language, true, date_filter_).parse();
     if (match_alls(parsed.query) > match_alls(kept.query)) {
       return kept;
     }

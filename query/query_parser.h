@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +12,7 @@
 #include <xapian.h>
 
 #include "indexer/analyzer.h"
+#include "query/date_range.h"
 #include "query/ranking.h"
 
 namespace morgue::query {
@@ -34,6 +37,10 @@ struct ParsedQuery {
   /// a hit whose stem, in the hit's language, is one of these matched through its stem.
   std::vector<std::string> highlight_stems;
 };
+
+/// Builds the filter for a `date:` range instead of the parser's range over the date slot, or
+/// returns nullopt to leave it to the parser. It must match exactly the same documents.
+using DateFilter = std::function<std::optional<Xapian::Query>(const DateRange& range)>;
 
 /// Parses the query language of docs/query-language.md: words, "phrases", AND / OR / NOT,
 /// +/- , parentheses, field filters (tag: author: site: type: language: kind:), title: words
@@ -60,9 +67,13 @@ class QueryParser {
   /// seconds since 1970 UTC.
   ParsedQuery parse(std::string_view text, std::int64_t now, std::string_view language = {}) const;
 
+  /// Builds `date:` filters with `filter` from now on (an empty one restores the parser's own).
+  void set_date_filter(DateFilter filter) { date_filter_ = std::move(filter); }
+
  private:
   const indexer::Analyzer& analyzer_;
   double typed_form_weight_;
+  DateFilter date_filter_;
 };
 
 }  // namespace morgue::query

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <system_error>
 
@@ -11,7 +13,11 @@
 
 #include "indexer/analyzer.h"
 #include "indexer/schema.h"
+#include "query/count_query.h"
 #include "query/cursor.h"
+#include "query/day_range_source.h"
+#include "query/facet_id_column.h"
+#include "query/facet_spy.h"
 #include "query/facets.h"
 #include "query/query_parser.h"
 #include "query/ranking.h"
@@ -153,6 +159,8 @@ struct Searcher::Impl {
           "{} is not a morgue database (it has no schema version); build one with morgue-index",
           path.string()));
     }
+    facet_ids = version == schema::kSchemaVersion;
+    parser.set_date_filter([this](const query::DateRange& range) { return day_filter(range); });
   }
 
   // Runs `action` on a fresh view of the database, retrying when a writer's commits overtake
@@ -192,6 +200,8 @@ struct Searcher::Impl {
   }
 
   std::string key_of(const std::string& id_or_key) const;
+  std::optional<Xapian::Query> day_filter(const query::DateRange& range);
+  const query::FacetIdColumn* refreshed_column();
   Xapian::Query like_query(const std::string& id_or_key);
   Xapian::Query filter_query(const std::string& field, const std::vector<std::string>& values);
   SearchResult run(const SearchRequest& request);
@@ -205,6 +215,10 @@ struct Searcher::Impl {
   indexer::Analyzer analyzer;
   query::QueryParser parser;
   query::ThreadReader threads;
+  // The database has the facet-id slot (indexer/facet_ids.h); else facets are counted from
+  // their own slots.
+  bool facet_ids = false;
+  query::FacetIdColumn facet_id_column;
 };
 
 Searcher::Searcher(const std::filesystem::path& database)
@@ -239,6 +253,45 @@ DatabaseStats Searcher::stats() {
     stats.last_modified = last_modified(impl_->path);
     return stats;
   });
+}
+
+// The facet-id column at the database's revision, or null when facets are counted from their
+// own slots: in a database without the facet-id slot, or one of several shards (each with its
+// own dictionary and docids).
+const query::FacetIdColumn* Searcher::Impl::refreshed_column() {
+  if (!facet_ids || database.size() != 1) {
+    return nullptr;
+  }
+  facet_id_column.refresh(database);
+  return &facet_id_column;
+}
+
+// A `date:` range of whole UTC days (every range the query language writes) is read from the
+// facet-id column's days: the same documents as the range over the date slot, since dates are
+// whole seconds, for a fraction of the instructions.
+std::optional<Xapian::Query> Searcher::Impl::day_filter(const query::DateRange& range) {
+  constexpr std::int64_t kDay = 86400;
+  const auto whole_days = [](std::optional<std::int64_t> second, std::int64_t offset) {
+    return !second || ((*second + offset) % kDay + kDay) % kDay == 0;
+  };
+  if (!whole_days(range.first_second, 0) || !whole_days(range.last_second, 1)) {
+    return std::nullopt;
+  }
+  const auto day_of = [](std::int64_t second) {
+    const std::int64_t day = second / kDay - (second % kDay < 0 ? 1 : 0);
+    return static_cast<std::int32_t>(
+        std::clamp<std::int64_t>(day, std::numeric_limits<std::int32_t>::min() + 1,
+                                 std::numeric_limits<std::int32_t>::max()));
+  };
+  const query::FacetIdColumn* column = refreshed_column();
+  if (column == nullptr) {
+    return std::nullopt;
+  }
+  const std::int32_t first = range.first_second ? day_of(*range.first_second)
+                                                : std::numeric_limits<std::int32_t>::min() + 1;
+  const std::int32_t last =
+      range.last_second ? day_of(*range.last_second) : std::numeric_limits<std::int32_t>::max();
+  return Xapian::Query((new query::DayRangeSource(*column, first, last))->release());
 }
 
 // An id as the source gave it ("mg-001") or a key ("id:mg-001", "url:...", "hash:...").
@@ -356,7 +409,7 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
   const auto run_pass = [this](const Xapian::Query& query,
                                const std::vector<Xapian::MatchSpy*>& spies) {
     Xapian::Enquire enquire(database);
-    enquire.set_query(query);
+    enquire.set_query(query::count_query(query));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     for (auto* spy : spies) {
       enquire.add_matchspy(spy);
@@ -367,23 +420,19 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
   const std::string comment_term =
       schema::term(schema::field("kind"), std::string(schema::kKindComment));
   const bool any_comments = database.get_termfreq(comment_term) > 0;
-  query::KindReader kinds(any_comments);
-  std::vector<Xapian::MatchSpy*> spies;
-  // Facets counted in the main pass, and the selected ones counted apart.
-  std::map<std::string, std::unique_ptr<query::FacetCounter>> counters;
-  std::unique_ptr<query::DateHistogram> histogram;
+  // Facets counted in the main pass, all by one spy; the selected ones are counted apart.
+  std::vector<std::string> unselected;
   for (const auto& name : request.facets) {
     const std::string field(schema::find_field(name)->name);
-    if (filters.contains(field)) {
-      continue;
+    if (!filters.contains(field)) {
+      unselected.push_back(field);
     }
-    if (field == "date") {
-      histogram = std::make_unique<query::DateHistogram>(kinds);
-      spies.push_back(histogram.get());
-    } else {
-      counters[field] = std::make_unique<query::FacetCounter>(schema::field(field), kinds);
-      spies.push_back(counters[field].get());
-    }
+  }
+  const query::FacetIdColumn* column = request.facets.empty() ? nullptr : refreshed_column();
+  query::FacetSpy facets(database, unselected, column, any_comments);
+  std::vector<Xapian::MatchSpy*> spies;
+  if (!unselected.empty()) {
+    spies.push_back(&facets);
   }
   result.total_documents = run_pass(filtered(""), spies);
   // Comments are counted by intersecting with their kind's posting list, which reads no
@@ -399,7 +448,7 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
   // which costs more than the rest of the pass, so it is done only when comments matched.
   result.total_hits = result.total_articles;
   if (result.total_comments > 0) {
-    query::DistinctCounter thread_count(*schema::field("thread").slot);
+    query::DistinctCounter thread_count(database, *schema::field("thread").slot);
     run_pass(filtered(""), {&thread_count});
     result.total_hits = thread_count.count();
   }
@@ -408,15 +457,9 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
     const std::string field(schema::find_field(name)->name);
     Facet facet;
     if (filters.contains(field)) {
-      if (field == "date") {
-        query::DateHistogram own(kinds);
-        run_pass(filtered(field), {&own});
-        facet = own.result();
-      } else {
-        query::FacetCounter own(schema::field(field), kinds);
-        run_pass(filtered(field), {&own});
-        facet = own.result(request.facet_values);
-      }
+      query::FacetSpy own(database, {field}, column, any_comments);
+      run_pass(filtered(field), {&own});
+      facet = own.result(field, request.facet_values);
       const auto& selected = request.filters.at(name);
       for (auto& value : facet.values) {
         for (const auto& wanted : selected) {
@@ -425,10 +468,8 @@ void Searcher::Impl::count(const SearchRequest& request, const Xapian::Query& ba
                            value.filter == query::filter_for(field, wanted);
         }
       }
-    } else if (field == "date") {
-      facet = histogram->result();
     } else {
-      facet = counters.at(field)->result(request.facet_values);
+      facet = facets.result(field, request.facet_values);
     }
     result.facets.push_back(std::move(facet));
   }
@@ -450,6 +491,9 @@ void Searcher::Impl::page(const SearchRequest& request, const Xapian::Query& que
     }
     start = *cursor;
     result.offset = start.offset;
+  }
+  if (request.limit == 0) {
+    return;  // counts and facets only: no page to rank
   }
   const Xapian::valueno date_slot = *schema::field("date").slot;
   const Xapian::valueno thread_slot = *schema::field("thread").slot;

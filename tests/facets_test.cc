@@ -5,15 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include "indexer/facet_ids.h"
+#include "tests/test_support.h"
+
 namespace morgue::query {
 namespace {
 
-Xapian::Document dated(std::int64_t seconds, std::string_view kind = schema::kKindArticle) {
-  Xapian::Document document;
-  document.add_value(*schema::field("date").slot,
-                     Xapian::sortable_serialise(static_cast<double>(seconds)));
-  document.add_value(*schema::field("kind").facet_slot, std::string(kind));
-  return document;
+// The day of a publication time, as the indexer and the facet spy compute it.
+std::int64_t day_of(std::int64_t seconds) {
+  return schema::publication_day(Xapian::sortable_serialise(static_cast<double>(seconds)));
 }
 
 std::vector<std::string> labels(const Facet& facet) {
@@ -27,7 +27,7 @@ std::vector<std::string> labels(const Facet& facet) {
 constexpr std::int64_t kDay = 86400;
 constexpr std::int64_t k2016 = 1451606400;  // 2016-01-01T00:00:00Z
 
-TEST(DateHistogram, PicksTheBucketByTheRangeFound) {
+TEST(DayTally, PicksTheBucketByTheRangeFound) {
   struct Row {
     std::vector<std::int64_t> dates;
     std::string bucket;
@@ -45,12 +45,11 @@ TEST(DateHistogram, PicksTheBucketByTheRangeFound) {
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.bucket);
-    KindReader kinds(true);
-    DateHistogram histogram(kinds);
+    DayTally days;
     for (auto date : row.dates) {
-      histogram(dated(date), 0);
+      days.add(day_of(date), false);
     }
-    const Facet facet = histogram.result();
+    const Facet facet = days.result();
     EXPECT_EQ(facet.bucket, row.bucket);
     if (!row.labels.empty()) {
       EXPECT_EQ(labels(facet), row.labels);
@@ -63,12 +62,11 @@ TEST(DateHistogram, PicksTheBucketByTheRangeFound) {
   }
 }
 
-TEST(DateHistogram, WeeksStartOnMondayAndFilterTheirSevenDays) {
-  KindReader kinds(true);
-  DateHistogram histogram(kinds);
-  histogram(dated(k2016), 0);              // Friday 2016-01-01
-  histogram(dated(k2016 + 80 * kDay), 0);  // Tuesday 2016-03-22
-  const Facet facet = histogram.result();
+TEST(DayTally, WeeksStartOnMondayAndFilterTheirSevenDays) {
+  DayTally days;
+  days.add(day_of(k2016), false);              // Friday 2016-01-01
+  days.add(day_of(k2016 + 80 * kDay), false);  // Tuesday 2016-03-22
+  const Facet facet = days.result();
   ASSERT_EQ(facet.bucket, "week");
   EXPECT_EQ(facet.values.front().value, "2015-12-28");
   EXPECT_EQ(facet.values.front().filter, "date:2015-12-28..2016-01-03");
@@ -76,11 +74,10 @@ TEST(DateHistogram, WeeksStartOnMondayAndFilterTheirSevenDays) {
   EXPECT_EQ(facet.values.size(), 13u);
 }
 
-TEST(DateHistogram, MonthsAndYearsAreLabelledAsTheQueryLanguageWritesThem) {
-  KindReader kinds(true);
-  DateHistogram months(kinds);
-  months(dated(k2016), 0);
-  months(dated(k2016 + 400 * kDay, schema::kKindComment), 0);
+TEST(DayTally, MonthsAndYearsAreLabelledAsTheQueryLanguageWritesThem) {
+  DayTally months;
+  months.add(day_of(k2016), false);
+  months.add(day_of(k2016 + 400 * kDay), true);
   const Facet by_month = months.result();
   EXPECT_EQ(by_month.values.front().value, "2016-01");
   EXPECT_EQ(by_month.values.front().filter, "date:2016-01");
@@ -89,20 +86,19 @@ TEST(DateHistogram, MonthsAndYearsAreLabelledAsTheQueryLanguageWritesThem) {
   EXPECT_EQ(by_month.values.back().articles, 0u);
 }
 
-TEST(FacetCounter, CountsArticlesAndCommentsApartAndQuotesFilters) {
-  KindReader kinds(true);
-  FacetCounter tags(schema::field("tag"), kinds);
-  const std::vector<std::string> both = {"John Kerry", "Syria"};
-  const std::vector<std::string> one = {"Syria"};
-  Xapian::Document article;
-  article.add_value(*schema::field("tag").facet_slot, schema::pack_values(both));
-  article.add_value(*schema::field("kind").facet_slot, std::string(schema::kKindArticle));
-  Xapian::Document comment;
-  comment.add_value(*schema::field("tag").facet_slot, schema::pack_values(one));
-  comment.add_value(*schema::field("kind").facet_slot, std::string(schema::kKindComment));
-  tags(article, 0);
-  tags(comment, 0);
-  const Facet facet = tags.result(10);
+TEST(DayTally, DaysBefore1970CountOnTheirOwnDay) {
+  DayTally days;
+  days.add(day_of(-1), false);  // 1969-12-31T23:59:59Z
+  days.add(day_of(0), false);
+  EXPECT_EQ(labels(days.result()), (std::vector<std::string>{"1969-12-31=1", "1970-01-01=1"}));
+}
+
+TEST(ValueTally, CountsArticlesAndCommentsApartAndQuotesFilters) {
+  ValueTally tags;
+  tags.add("John Kerry", false);
+  tags.add("Syria", false);
+  tags.add("Syria", true);
+  const Facet facet = tags.result(schema::field("tag"), 10);
   ASSERT_EQ(facet.values.size(), 2u);
   EXPECT_EQ(facet.values[0].value, "Syria");
   EXPECT_EQ(facet.values[0].count, 2u);
@@ -110,7 +106,36 @@ TEST(FacetCounter, CountsArticlesAndCommentsApartAndQuotesFilters) {
   EXPECT_EQ(facet.values[0].comments, 1u);
   EXPECT_EQ(facet.values[0].filter, "tag:Syria");
   EXPECT_EQ(facet.values[1].filter, "tag:\"John Kerry\"");
-  EXPECT_EQ(tags.result(1).values_left_out, 1u);
+  EXPECT_EQ(tags.result(schema::field("tag"), 1).values_left_out, 1u);
+}
+
+// Ids are given out in the order values first appear, not in the order a facet lists them: at
+// the cut, values as frequent as the last one listed are ranked by their text.
+TEST(IdTally, RanksTiesAtTheCutByValueNotById) {
+  testing::TempDir temp;
+  Xapian::WritableDatabase database((temp / "db").string(), Xapian::DB_CREATE);
+  const std::vector<std::string> values = {"Zurich", "Oslo", "Bern", "Athens"};
+  for (std::uint32_t id = 0; id < values.size(); ++id) {
+    database.set_metadata(schema::facet_value_key("tag", id), values[id]);
+  }
+  database.commit();
+  IdTally tags(values.size());
+  for (const std::uint32_t id : {0u, 0u, 1u, 2u, 3u}) {
+    tags.add(id, id == 2);
+  }
+  tags.add(7, false);  // beyond the ids given out: damage, not counted
+  const auto value_of = [&](std::uint32_t id) {
+    return database.get_metadata(schema::facet_value_key("tag", id));
+  };
+  const Facet facet = tags.result(schema::field("tag"), 2, value_of);
+  EXPECT_EQ(labels(facet), (std::vector<std::string>{"Zurich=2", "Athens=1"}));
+  EXPECT_EQ(facet.values_left_out, 2u);
+  const Facet all = tags.result(schema::field("tag"), 10, value_of);
+  EXPECT_EQ(labels(all), (std::vector<std::string>{"Zurich=2", "Athens=1", "Bern=1", "Oslo=1"}));
+  EXPECT_EQ(all.values[2].comments, 1u);
+  EXPECT_EQ(all.values[2].articles, 0u);
+  EXPECT_EQ(all.values_left_out, 0u);
+  EXPECT_EQ(tags.result(schema::field("tag"), 0, value_of).values_left_out, 4u);
 }
 
 }  // namespace

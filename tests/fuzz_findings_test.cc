@@ -9,6 +9,7 @@
 #include <morgue/indexer.h>
 #include <morgue/searcher.h>
 
+#include "indexer/stored_fields.h"
 #include "tests/test_support.h"
 
 namespace morgue {
@@ -41,6 +42,19 @@ TEST(FuzzFindings, Issue8GreekWordsAreIndexedAndSearchedWithoutAStemmer) {
     EXPECT_EQ(result.total_hits, query == "\xcf\x9c" ? 0u : 1u);
   }
   EXPECT_EQ(testing::check_database(database), "");
+}
+
+// A stored number too big for its field (a comment count of 2e53) was converted to size_t,
+// which is undefined; now it leaves the field empty, as a missing one does. Found by
+// stored_fields_fuzzer (regression-count-2e53); morgue itself never writes such numbers.
+TEST(FuzzFindings, StoredNumbersAFieldCannotHoldLeaveItEmpty) {
+  using indexer::parse_stored;
+  EXPECT_EQ(parse_stored(R"({"kind":"article","comment_count":2e53})").comment_count, 0U);
+  EXPECT_EQ(parse_stored(R"({"kind":"article","comment_count":-1})").comment_count, 0U);
+  EXPECT_EQ(parse_stored(R"({"kind":"article","comment_count":3.0})").comment_count, 3U);
+  EXPECT_EQ(parse_stored(R"({"kind":"comment","position":1e300})").comment.position, 0);
+  EXPECT_EQ(parse_stored(R"({"kind":"comment","position":-4294967296})").comment.position, 0);
+  EXPECT_EQ(parse_stored(R"({"kind":"comment","position":-2})").comment.position, -2);
 }
 
 }  // namespace

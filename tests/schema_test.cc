@@ -52,6 +52,12 @@ TEST(Schema, FindsFieldsByNameAndAlias) {
   EXPECT_THROW(field("colour"), std::logic_error);
 }
 
+TEST(Schema, InternalSlotsAreDeclaredButNotFieldsAQueryCanName) {
+  EXPECT_EQ(find_field("facet_ids"), nullptr);
+  EXPECT_EQ(field("facet_ids").kind, FieldKind::kInternal);
+  EXPECT_EQ(field("facet_ids").slot, 9u);
+}
+
 TEST(Schema, TermsFollowOmegasConventionsAndFitXapian) {
   EXPECT_EQ(term(field("tag"), "john kerry"), "Kjohn kerry");
   EXPECT_EQ(term(field("type"), "Opinion"), "XT:Opinion");
