@@ -70,7 +70,10 @@ constexpr int kMaxDepth = 256;
 // is built but the document. Article and comment fields have different names but `language`,
 // so each goes to its place whatever the order (`language` to the article's); parse_stored()
 // then moves a comment's language to it and clears the side the document's kind does not use.
-// Errors are simdjson's exceptions; parse_stored() turns them into a DatabaseError.
+// Errors are simdjson's exceptions; parse_stored() turns them into a DatabaseError. simdjson
+// refuses text that is not UTF-8, which the hand-written reader before it let through; morgue
+// writes stored data with nlohmann's dump, which replaces invalid bytes, so no database of
+// morgue's is refused for it.
 class StoredReader {
  public:
   explicit StoredReader(StoredDocument& out) : out_(out) {}
