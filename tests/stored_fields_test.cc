@@ -92,5 +92,66 @@ TEST(StoredFields, DataThatIsNotMorguesIsADatabaseError) {
   }
 }
 
+TEST(StoredFields, AFieldMorgueDoesNotKeepMustStillBeJson) {
+  // simdjson's On Demand API skips what it is not asked for; parse_stored reads it anyway.
+  const auto article_with = [](const std::string& later) {
+    return R"({"kind":"article","later":)" + later + R"(,"title":"t"})";
+  };
+  const std::string accepted[] = {
+      "18446744073709551616",  // over 64 bits: a float, as nlohmann reads it
+      "-0.25e-3", R"([[[]],[{"x":[null,true,false]}],"\u00e9\ud83d\ude00"])",
+      std::string(255, '[') + std::string(255, ']'),  // 256 containers with the document
+  };
+  for (const std::string& later : accepted) {
+    SCOPED_TRACE(later.substr(0, 40));
+    EXPECT_EQ(parse_stored(article_with(later)).article.title, "t");
+  }
+  const std::string refused[] = {
+      "[1,]",
+      R"({"a":1,})",
+      R"({"a" 1})",
+      "{a:1}",
+      "01",
+      "1.",
+      ".5",
+      "1e",
+      "-",
+      "tru",
+      "nul",
+      "1e400",
+      R"("bad \x escape")",
+      R"("\u12")",
+      R"("\ud83d alone")",
+      R"("\ude00 alone")",
+      "\"raw \n newline\"",
+      std::string(256, '[') + std::string(256, ']'),  // 257 containers
+  };
+  for (const std::string& later : refused) {
+    SCOPED_TRACE(later.substr(0, 40));
+    EXPECT_THROW(parse_stored(article_with(later)), DatabaseError);
+  }
+}
+
+TEST(StoredFields, NothingMayFollowTheDocument) {
+  const std::string refused[] = {R"({"kind":"article"} {})", R"({"kind":"article"}})",
+                                 R"({"kind":"article"} x)", std::string("{}\0", 3)};
+  for (const std::string& data : refused) {
+    SCOPED_TRACE(data);
+    EXPECT_THROW(parse_stored(data), DatabaseError);
+  }
+  EXPECT_EQ(parse_stored(" \n{\"kind\":\"comment\"}\t\r\n ").kind, "comment");
+}
+
+TEST(StoredFields, TheErrorSaysWhatToCheck) {
+  try {
+    parse_stored("{");
+    FAIL() << "no error";
+  } catch (const DatabaseError& error) {
+    EXPECT_STREQ(error.what(),
+                 "a document's stored data is not morgue's JSON; was this database written by "
+                 "morgue-index?");
+  }
+}
+
 }  // namespace
 }  // namespace morgue::indexer

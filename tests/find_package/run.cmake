@@ -26,7 +26,7 @@ run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
 # The public headers keep Xapian and ICU to themselves.
 file(GLOB_RECURSE headers ${prefix}/include/morgue/*.h)
 foreach(header IN LISTS headers)
-  file(STRINGS ${header} private REGEX "#include <(xapian|unicode/|fmt/|nlohmann/)")
+  file(STRINGS ${header} private REGEX "#include <(xapian|unicode/|fmt/|nlohmann/|simdjson)")
   if(private)
     message(FATAL_ERROR "${header} includes a private dependency: ${private}")
   endif()
