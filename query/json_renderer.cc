@@ -50,12 +50,9 @@ std::string dump(const json& value, int indent) {
 }
 
 json comment_json(const CommentHit& hit) {
-  return {{"position", hit.comment.position},
-          {"author", hit.comment.author},
-          {"in_reply_to", hit.comment.in_reply_to},
-          {"text", hit.comment.text},
-          {"language", hit.comment.language},
-          {"snippet", marked_html(hit.snippet)}};
+  return {{"position", hit.comment.position},       {"author", hit.comment.author},
+          {"in_reply_to", hit.comment.in_reply_to}, {"text", hit.comment.text},
+          {"language", hit.comment.language},       {"snippet", marked_html(hit.snippet)}};
 }
 
 json hit_json(const Hit& hit) {

@@ -223,8 +223,9 @@ TEST(Concurrency, QueryProcessesNeverFailWhileMorgueIndexCommitsSmallBatches) {
   TempDir temp;
   const auto database = temp / "db";
   index_sample(database);
-  const std::string index_once = morgue_index_command(
-      fmt::format("-q --reindex --batch-size {} ", small_batch()) + quoted(database) + " " + quoted(test_data_path("sample")));
+  const std::string index_once =
+      morgue_index_command(fmt::format("-q --reindex --batch-size {} ", small_batch()) +
+                           quoted(database) + " " + quoted(test_data_path("sample")));
   Background writer("for pass in 1 2 3 4; do " + index_once + " || exit 1; done");
   int queries = 0;
   int failures = 0;
