@@ -1,5 +1,5 @@
 // What the benchmark asks of each engine: build an index from a corpus, compact it, open it
-// and answer a logical query in one of three modes.
+// and answer a logical query in one of four modes.
 #pragma once
 
 #include <cstddef>
@@ -12,18 +12,24 @@
 
 namespace morgue::bench {
 
-/// The three ways each query is run.
+/// The ways each query is run.
 enum class Mode {
   kTop10,        ///< the ten best hits with their stored fields; no exact count asked for
   kTop10Count,   ///< the ten best hits and the exact number of matches
   kCountFacets,  ///< the exact number of matches and the top values of site, type, month, tags
+  /// The ten best hits as a results page shows them: stored fields plus a passage of the body
+  /// with the matched words marked (morgue always makes one; the peers' own snippet functions).
+  kTop10Snippets,
 };
+/// How many modes there are.
+inline constexpr int kModes = 4;
 
 /// What one run of a query returned, to compare engines.
 struct QueryOutcome {
   std::size_t matches = 0;       ///< exact in kTop10Count and kCountFacets
   std::size_t hits = 0;          ///< hits returned (at most 10)
   std::size_t facet_values = 0;  ///< facet values returned over all four facets
+  std::size_t snippet_bytes = 0;  ///< bytes of the hits' snippets (kTop10Snippets)
 };
 
 /// One search engine under test. Not thread-safe; the benchmark uses each from one process.

@@ -42,6 +42,12 @@ class Statement {
     sqlite3_clear_bindings(statement_);
   }
   sqlite3_int64 integer(int column) { return sqlite3_column_int64(statement_, column); }
+  std::string_view text(int column) {
+    const auto* bytes = sqlite3_column_text(statement_, column);
+    return bytes == nullptr ? std::string_view()
+                            : std::string_view(reinterpret_cast<const char*>(bytes),
+                                               sqlite3_column_bytes(statement_, column));
+  }
 
  private:
   sqlite3_stmt* statement_ = nullptr;
@@ -155,15 +161,26 @@ class Fts5Engine : public Engine {
     QueryOutcome outcome;
     const std::string from = from_clause(spec);
     if (mode != Mode::kCountFacets) {
-      Statement top(db_, fmt::format("SELECT d.title, d.url, d.date FROM {} ORDER BY {} LIMIT 10",
-                                     from, spec.clauses.empty() ? "d.date DESC" : "fts.rank"));
+      // A results page (kTop10Snippets) also shows a passage of the body with the matched words
+      // marked: FTS5's snippet(), about 30 tokens; without words to match, the body's start.
+      std::string snippet;
+      if (mode == Mode::kTop10Snippets) {
+        snippet = spec.clauses.empty() ? ", substr(d.body, 1, 200)"
+                                       : ", snippet(fts, 1, '<b>', '</b>', '…', 30)";
+      }
+      Statement top(
+          db_, fmt::format("SELECT d.title, d.url, d.date{} FROM {} ORDER BY {} LIMIT 10", snippet,
+                           from, spec.clauses.empty() ? "d.date DESC" : "fts.rank"));
       bind_all(top, spec);
       while (top.step()) {
         ++outcome.hits;
+        if (!snippet.empty()) {
+          outcome.snippet_bytes += top.text(3).size();
+        }
       }
       outcome.matches = outcome.hits;
     }
-    if (mode != Mode::kTop10) {
+    if (mode == Mode::kTop10Count || mode == Mode::kCountFacets) {
       Statement count(db_, "SELECT count(*) FROM " + from);
       bind_all(count, spec);
       count.step();

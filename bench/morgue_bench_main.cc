@@ -55,7 +55,7 @@ Json time_queries(Engine& engine, const std::filesystem::path& index,
   engine.open(index);
   engine.run(queries.front(), Mode::kTop10);
   output["open_first_ms"] = morgue::bench::seconds_since(open_start) * 1000.0;
-  for (int mode = 0; mode < 3; ++mode) {
+  for (int mode = 0; mode < morgue::bench::kModes; ++mode) {
     for (int round = 0; round < options.warmups; ++round) {
       for (const auto& query : queries) {
         engine.run(query, static_cast<Mode>(mode));
@@ -131,7 +131,7 @@ EngineResult measure_engine(const std::string& name, const Corpus& corpus,
       child_file);
   result.open_first_ms = timed.output["open_first_ms"].get<double>();
   result.query_rss_mib = timed.peak_rss_mib;
-  for (int mode = 0; mode < 3; ++mode) {
+  for (int mode = 0; mode < morgue::bench::kModes; ++mode) {
     result.medians[mode] = timed.output["medians"][mode].get<std::vector<double>>();
     result.cpu_medians[mode] = timed.output["cpu_medians"][mode].get<std::vector<double>>();
     result.matches[mode] = timed.output["matches"][mode].get<std::vector<std::size_t>>();

@@ -23,14 +23,16 @@ int main(int argc, char** argv) {
   app.add_option("--index", index, "the engine's index, e.g. build/bench/scratch/1x/morgue.db")
       ->required();
   app.add_option("--queries", queries_file, "the query file")->required();
-  app.add_option("--mode", mode_name, "top10, count (top 10 + exact count) or facets")
-      ->check(CLI::IsMember({"top10", "count", "facets"}))
+  app.add_option("--mode", mode_name,
+                 "top10, count (top 10 + exact count), facets or snippets (top 10 + snippets)")
+      ->check(CLI::IsMember({"top10", "count", "facets", "snippets"}))
       ->capture_default_str();
   app.add_option("--repeats", repeats, "runs of each query")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
-  const auto mode = mode_name == "top10"   ? morgue::bench::Mode::kTop10
-                    : mode_name == "count" ? morgue::bench::Mode::kTop10Count
-                                           : morgue::bench::Mode::kCountFacets;
+  const auto mode = mode_name == "top10"      ? morgue::bench::Mode::kTop10
+                    : mode_name == "count"    ? morgue::bench::Mode::kTop10Count
+                    : mode_name == "snippets" ? morgue::bench::Mode::kTop10Snippets
+                                              : morgue::bench::Mode::kCountFacets;
   try {
     const auto queries = morgue::bench::read_queries(queries_file);
     auto engine = morgue::bench::make_engine(engine_name);
@@ -40,8 +42,9 @@ int main(int argc, char** argv) {
       for (int run = 0; run < repeats; ++run) {
         outcome = engine->run(query, mode);
       }
-      std::cout << fmt::format("{}: {} matches, {} hits, {} facet values\n", query.line,
-                               outcome.matches, outcome.hits, outcome.facet_values);
+      std::cout << fmt::format("{}: {} matches, {} hits, {} facet values, {} snippet bytes\n",
+                               query.line, outcome.matches, outcome.hits, outcome.facet_values,
+                               outcome.snippet_bytes);
     }
   } catch (const std::exception& e) {
     std::cerr << "morgue-bench-probe: error: " << e.what() << '\n';

@@ -38,13 +38,17 @@ class MorgueEngine : public Engine {
       request.limit = 0;
       request.facets = {"site", "type", "date", "tag"};
     } else {
-      // morgue always counts exactly, so both top-10 modes ask the same.
+      // morgue always counts exactly and always makes snippets, so the three top-10 modes ask
+      // the same.
       request.facets = {};
     }
     const SearchResult result = searcher_->search(request);
     QueryOutcome outcome;
     outcome.matches = result.total_documents;
     outcome.hits = result.hits.size();
+    for (const auto& hit : result.hits) {
+      outcome.snippet_bytes += hit.snippet.text.size();
+    }
     for (const auto& facet : result.facets) {
       // The date facet lists every month; count the ten a user would see first, as the peers do.
       outcome.facet_values += std::min<std::size_t>(facet.values.size(), 10);

@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "bench/corpus.h"
+#include "bench/engine.h"
 #include "bench/query_spec.h"
 
 namespace morgue::bench {
 
 inline constexpr std::array kModeNames = {"top 10", "top 10 + exact count",
-                                          "exact count + 4 facets"};
+                                          "exact count + 4 facets", "top 10 + snippets"};
 
 /// One engine at one scale.
 struct EngineResult {
@@ -28,11 +29,11 @@ struct EngineResult {
   double exec_ms = 0;        ///< the command-line program, start to exit (morgue only)
   double query_rss_mib = 0;  ///< peak RSS of the querying process
   /// Per mode: the median milliseconds of each query, in query-file order.
-  std::array<std::vector<double>, 3> medians;
+  std::array<std::vector<double>, kModes> medians;
   /// Per mode: the median CPU milliseconds of each query.
-  std::array<std::vector<double>, 3> cpu_medians;
+  std::array<std::vector<double>, kModes> cpu_medians;
   /// Per mode: the matches each query reported (exact except in "top 10").
-  std::array<std::vector<std::size_t>, 3> matches;
+  std::array<std::vector<std::size_t>, kModes> matches;
 };
 
 /// All engines at one scale.

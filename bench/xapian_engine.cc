@@ -14,6 +14,8 @@ namespace {
 
 enum Slot : Xapian::valueno { kSite = 0, kType = 1, kMonth = 2, kTags = 3 };
 constexpr char kTagSeparator = '\x1f';
+// About 30 words of news prose, the length of morgue's snippets.
+constexpr std::size_t kSnippetBytes = 200;
 
 std::string lower(const std::string& text) { return Xapian::Unicode::tolower(text); }
 
@@ -125,7 +127,14 @@ class XapianEngine : public Engine {
     const Xapian::MSet top = enquire.get_mset(0, 10, check);
     for (auto it = top.begin(); it != top.end(); ++it) {
       // A user shows each hit: fetch its stored record.
-      outcome.hits += it.get_document().get_data().empty() ? 0 : 1;
+      const std::string data = it.get_document().get_data();
+      outcome.hits += data.empty() ? 0 : 1;
+      if (mode == Mode::kTop10Snippets) {
+        // A results page: the record's fields, and a passage of the body about as long as
+        // morgue's (30 words) with the query's words marked, by Xapian's own snippet generator.
+        const BenchDocument record = parse_document(data);
+        outcome.snippet_bytes += top.snippet(record.body, kSnippetBytes).size();
+      }
     }
     outcome.matches = top.get_matches_estimated();
     return outcome;
