@@ -12,7 +12,7 @@ namespace morgue::bench {
 
 namespace {
 
-enum Slot : Xapian::valueno { kSite = 0, kType = 1, kMonth = 2, kTags = 3 };
+enum Slot : Xapian::valueno { kSite = 0, kType = 1, kMonth = 2, kTags = 3, kDate = 4 };
 constexpr char kTagSeparator = '\x1f';
 // About 30 words of news prose, the length of morgue's snippets.
 constexpr std::size_t kSnippetBytes = 200;
@@ -88,6 +88,7 @@ class XapianEngine : public Engine {
       doc.add_value(kType, record.type);
       doc.add_value(kMonth, record.month);
       doc.add_value(kTags, tags);
+      doc.add_value(kDate, record.date);  // ISO 8601: sorts as its text
       doc.set_data(line);
       const std::string id_term = "Q" + record.id;
       doc.add_boolean_term(id_term);
@@ -106,6 +107,11 @@ class XapianEngine : public Engine {
   QueryOutcome run(const QuerySpec& spec, Mode mode) override {
     Xapian::Enquire enquire(db_);
     enquire.set_query(build_query(spec));
+    if (spec.clauses.empty()) {
+      // A query of filters alone has no words to rank by: newest first, as morgue and the FTS5
+      // peer list them.
+      enquire.set_sort_by_value(kDate, true);
+    }
     QueryOutcome outcome;
     if (mode == Mode::kCountFacets) {
       enquire.set_weighting_scheme(Xapian::BoolWeight());
