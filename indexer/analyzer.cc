@@ -1,5 +1,6 @@
 #include "indexer/analyzer.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -418,9 +419,11 @@ Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
 
 Analyzer::~Analyzer() = default;
 
-std::vector<Token> Analyzer::tokenize(std::string_view text, Forms forms) const {
+std::vector<Token> Analyzer::tokenize(std::string_view text, Forms forms,
+                                      std::size_t max_words) const {
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 6);  // about one word per six bytes in most scripts
+  // About one word per six bytes in most scripts.
+  tokens.reserve(std::min(text.size() / 6, max_words));
   const bool all_forms = forms == Forms::kAll;
   const std::vector<TextUnit> units = all_forms ? find_text_units(text) : std::vector<TextUnit>();
   std::size_t next_unit = 0;
@@ -486,7 +489,8 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, Forms forms) const 
     }
   };
   std::int32_t unit_begin = words.first();
-  for (std::int32_t unit_end = words.next(); unit_end != icu::BreakIterator::DONE;
+  for (std::int32_t unit_end = words.next();
+       unit_end != icu::BreakIterator::DONE && tokens.size() < max_words;
        unit_begin = unit_end, unit_end = words.next()) {
     // Rule status below UBRK_WORD_NUMBER marks spaces and punctuation.
     const std::int32_t rule = words.getRuleStatus();
@@ -508,6 +512,9 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, Forms forms) const 
   }
   // The iterator must not keep pointing at the copy.
   words.setText(icu::UnicodeString());
+  if (tokens.size() > max_words) {
+    tokens.resize(max_words);  // a word split at '@' gave several
+  }
   return tokens;
 }
 

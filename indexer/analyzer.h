@@ -67,7 +67,12 @@ class Analyzer {
   };
 
   /// The words of `text` in order. Invalid UTF-8 bytes become U+FFFD and are not words.
-  std::vector<Token> tokenize(std::string_view text, Forms forms = Forms::kAll) const;
+  /// With `max_words`, only the first `max_words` of them: the text is broken into words no
+  /// further (snippets stop at the passage they show).
+  std::vector<Token> tokenize(std::string_view text, Forms forms = Forms::kAll,
+                              std::size_t max_words = kAllWords) const;
+  /// tokenize()'s default `max_words`: every word of the text.
+  static constexpr std::size_t kAllWords = static_cast<std::size_t>(-1);
 
   /// `text` as one normalized string (NFKC case folded, white space collapsed to single spaces,
   /// trimmed): how filter values such as tags and authors are matched ("John  Kerry" and

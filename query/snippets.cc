@@ -74,52 +74,54 @@ bool MatchTerms::matches(const indexer::Analyzer& analyzer, std::string_view ter
   return !stem.empty() && stems.contains(stem);
 }
 
-Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
-                     std::string_view language, const MatchTerms& query_terms, std::size_t words) {
-  Snippet snippet;
-  const auto tokens = analyzer.tokenize(text, indexer::Analyzer::Forms::kTermOnly);
-  if (tokens.empty()) {
-    return snippet;
-  }
-  std::vector<bool> matched(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    matched[i] = query_terms.matches(analyzer, tokens[i].term, language);
-  }
-  // Slide a window of `words` tokens; score = distinct terms in it, then total matches.
-  std::size_t best_start = 0;
+namespace {
+
+// A matched word: its number in the text and its term (in a Token or a WordMatch).
+struct MatchedWord {
+  std::size_t word;
+  std::string_view term;
+};
+
+// The first word of the passage: of the windows of `words` words, the first holding the most
+// distinct matched terms, then the most matches, started a few words before its first match so
+// that it is read in context; 0 without matches. `matches` is in order of word, each once.
+// Only a window ending at a match can score more than the one before it, so trying those
+// windows alone finds the same one as sliding the window over every word.
+std::size_t passage_start(const std::vector<MatchedWord>& matches, std::size_t words) {
   std::pair<std::size_t, std::size_t> best_score{0, 0};
+  std::size_t best_first = 0;  // the first match in the best window
   std::map<std::string_view, std::size_t> in_window;
-  std::size_t matches_in_window = 0;
-  for (std::size_t end = 0; end < tokens.size(); ++end) {
-    if (matched[end]) {
-      ++in_window[tokens[end].term];
-      ++matches_in_window;
-    }
-    if (end >= words && matched[end - words]) {
-      auto found = in_window.find(tokens[end - words].term);
+  std::size_t oldest = 0;  // the first match still in the window
+  for (std::size_t newest = 0; newest < matches.size(); ++newest) {
+    const std::size_t end = matches[newest].word;
+    ++in_window[matches[newest].term];
+    for (; oldest < newest && matches[oldest].word + words <= end; ++oldest) {
+      auto found = in_window.find(matches[oldest].term);
       if (--found->second == 0) {
         in_window.erase(found);
       }
-      --matches_in_window;
     }
-    const std::pair<std::size_t, std::size_t> score{in_window.size(), matches_in_window};
+    const std::pair<std::size_t, std::size_t> score{in_window.size(), newest + 1 - oldest};
     if (score > best_score) {
       best_score = score;
-      best_start = end + 1 > words ? end + 1 - words : 0;
+      best_first = oldest;
     }
   }
-  // Start a few words before the first match so it is read in context.
-  if (best_score.first > 0) {
-    std::size_t first_match = best_start;
-    while (!matched[first_match]) {
-      ++first_match;
-    }
-    const std::size_t lead = std::min<std::size_t>(5, words / 4);
-    best_start = first_match > lead ? first_match - lead : 0;
+  if (best_score.first == 0) {
+    return 0;
   }
-  const std::size_t last = std::min(tokens.size(), best_start + words) - 1;
-  const std::size_t begin = best_start == 0 ? 0 : tokens[best_start].begin;
-  const std::size_t end = last + 1 == tokens.size() ? text.size() : tokens[last].end;
+  const std::size_t first_match = matches[best_first].word;
+  const std::size_t lead = std::min<std::size_t>(5, words / 4);
+  return first_match > lead ? first_match - lead : 0;
+}
+
+// The words `start` to `last` of `text` (held in `tokens`) as a snippet, with the words that
+// `marked` flags (indexed from `start`) marked; `at_end` when `last` is the text's last word.
+Snippet passage(std::string_view text, const std::vector<indexer::Token>& tokens, std::size_t start,
+                std::size_t last, bool at_end, const std::vector<bool>& marked) {
+  Snippet snippet;
+  const std::size_t begin = start == 0 ? 0 : tokens[start].begin;
+  const std::size_t end = at_end ? text.size() : tokens[last].end;
   if (begin > 0) {
     snippet.text = kEllipsis;
   }
@@ -128,14 +130,14 @@ Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
   if (end < text.size()) {
     snippet.text += kEllipsis;
   }
-  for (std::size_t i = best_start; i <= last; ++i) {
-    if (!matched[i]) {
+  for (std::size_t i = start; i <= last; ++i) {
+    if (!marked[i - start]) {
       continue;
     }
     const std::size_t word_begin = tokens[i].begin - begin + shift;
     const std::size_t word_end = tokens[i].end - begin + shift;
     auto& highlights = snippet.highlights;
-    if (i > best_start && matched[i - 1] && !highlights.empty() &&
+    if (i > start && marked[i - 1 - start] && !highlights.empty() &&
         only_spaces_between(text, tokens[i - 1].end, tokens[i].begin)) {
       highlights.back().second = word_end;  // a phrase reads as one marked run
     } else {
@@ -144,6 +146,87 @@ Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
   }
   collapse_spaces(snippet);
   return snippet;
+}
+
+// make_snippet over every word of a text, `tokens`.
+Snippet snippet_of_words(const indexer::Analyzer& analyzer, std::string_view text,
+                         std::string_view language, const MatchTerms& query_terms,
+                         const std::vector<indexer::Token>& tokens, std::size_t words) {
+  if (tokens.empty()) {
+    return {};
+  }
+  std::vector<MatchedWord> matches;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (query_terms.matches(analyzer, tokens[i].term, language)) {
+      matches.push_back({i, tokens[i].term});
+    }
+  }
+  const std::size_t start = passage_start(matches, words);
+  const std::size_t last = std::min(tokens.size(), start + words) - 1;
+  std::vector<bool> marked(last + 1 - start);
+  for (const auto& match : matches) {
+    if (match.word >= start && match.word <= last) {
+      marked[match.word - start] = true;
+    }
+  }
+  return passage(text, tokens, start, last, last + 1 == tokens.size(), marked);
+}
+
+}  // namespace
+
+Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
+                     std::string_view language, const MatchTerms& query_terms, std::size_t words) {
+  return snippet_of_words(analyzer, text, language, query_terms,
+                          analyzer.tokenize(text, indexer::Analyzer::Forms::kTermOnly), words);
+}
+
+Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
+                     std::string_view language, const MatchTerms& query_terms,
+                     const std::vector<WordMatch>& matches, std::size_t words) {
+  std::vector<MatchedWord> known;
+  known.reserve(matches.size());
+  for (const auto& match : matches) {
+    if (!known.empty() && known.back().word >= match.word) {
+      known.clear();  // not in order: trust only the text
+      break;
+    }
+    known.push_back({match.word, match.term});
+  }
+  std::size_t start = passage_start(known, words);
+  // One word more than the passage shows, to know whether it ends the text.
+  const std::size_t wanted = start + words + 1;
+  const auto tokens = analyzer.tokenize(text, indexer::Analyzer::Forms::kTermOnly, wanted);
+  if (tokens.empty()) {
+    return {};
+  }
+  const bool whole_text = tokens.size() < wanted;
+  if (start >= tokens.size()) {
+    // The best window lies past the text's end: its matches are another field's. Every word of
+    // the text is at hand; choose again among the text's own matches.
+    while (!known.empty() && known.back().word >= tokens.size()) {
+      known.pop_back();
+    }
+    start = passage_start(known, words);
+  }
+  const std::size_t last = std::min(tokens.size(), start + words) - 1;
+  // The words of the passage must match where the index says, and only there.
+  std::vector<bool> marked(last + 1 - start);
+  auto next = std::lower_bound(
+      known.begin(), known.end(), start,
+      [](const MatchedWord& match, std::size_t word) { return match.word < word; });
+  for (std::size_t i = start; i <= last; ++i) {
+    const bool listed = next != known.end() && next->word == i;
+    const std::string& term = tokens[i].term;
+    if (listed != query_terms.matches(analyzer, term, language) || (listed && next->term != term)) {
+      return whole_text ? snippet_of_words(analyzer, text, language, query_terms, tokens, words)
+                        : make_snippet(analyzer, text, language, query_terms, words);
+    }
+    if (listed) {
+      marked[i - start] = true;
+      ++next;
+    }
+  }
+  return passage(text, tokens, start, last, last + 1 == tokens.size(), marked);
 }
 
 }  // namespace morgue::query

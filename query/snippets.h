@@ -24,6 +24,16 @@ struct MatchTerms {
                std::string_view language) const;
 };
 
+/// A word of a text that a query matched: its number among the text's words (from 0, as
+/// Analyzer::tokenize counts them) and its folded term.
+struct WordMatch {
+  std::size_t word = 0;
+  std::string term;
+
+  /// Field by field.
+  friend bool operator==(const WordMatch&, const WordMatch&) = default;
+};
+
 /// The window of about `words` words of `text` holding the most distinct query terms, with
 /// each matched word (or run of adjacent matched words, such as a phrase) marked. Offsets come
 /// from the shared analyzer, so they are right in any script. Words are stemmed in `language`
@@ -31,5 +41,16 @@ struct MatchTerms {
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
                      std::string_view language, const MatchTerms& query_terms,
                      std::size_t words = 30);
+
+/// The same snippet, for a text whose matched words are known beforehand: `matches` lists
+/// them in order (as matched_words reads them from the index's position lists). The window is
+/// chosen from them, and the text is broken into words only up to the window's end, which in a
+/// long text is most of the cost. Matches past the text's last word (another field's, indexed
+/// after it) are ignored. The words in the window are checked against the query: if they do
+/// not match where `matches` says (an index written by another analyzer or layout), the whole
+/// text is analysed as by the overload above, so the snippet is the same either way.
+Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
+                     std::string_view language, const MatchTerms& query_terms,
+                     const std::vector<WordMatch>& matches, std::size_t words = 30);
 
 }  // namespace morgue::query

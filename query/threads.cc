@@ -8,8 +8,15 @@
 
 #include "indexer/schema.h"
 #include "indexer/stored_fields.h"
+#include "query/matched_words.h"
 
 namespace morgue::query {
+
+namespace {
+// Texts shorter than this are broken whole when a snippet would need the document's term list:
+// uncompressing it costs as much as breaking about XX bytes of text.
+constexpr std::size_t kTermListTextBytes = 1500;
+}  // namespace
 
 Xapian::docid ThreadReader::article_docid(const std::string& key) const {
   const std::string id_term = schema::term(schema::field("id"), key);
@@ -31,12 +38,17 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
       indexer::parse_stored(database_.get_document(article_id).get_data());
   hit.article = std::move(article.article);
   hit.comment_count = article.comment_count;
-  const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
+  const auto article_snippet = [&] {
+    const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
+    return snippet(
+        article_id, text, hit.article.language,
+        [&] { return snippet_text_position(analyzer_, hit.article); }, terms);
+  };
   if (!comments_matched) {
     // A hit found while no comment matched is its article. Searching its thread again cost 5%
     // of a top-10 search for `oil`, 11% for `"united states"`.
     hit.article_matched = true;
-    hit.snippet = make_snippet(analyzer_, text, hit.article.language, terms);
+    hit.snippet = article_snippet();
     return hit;
   }
 
@@ -58,7 +70,13 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
     // Databases written before comments stored their language leave it empty.
     const std::string& language =
         comment.comment.language.empty() ? hit.article.language : comment.comment.language;
-    comment_hit.snippet = make_snippet(analyzer_, comment.comment.text, language, terms);
+    // Such a comment was indexed in a language of its own that is not known: its stems may
+    // not be those of `language`.
+    comment_hit.snippet =
+        comment.comment.language.empty()
+            ? make_snippet(analyzer_, comment.comment.text, language, terms)
+            : snippet(
+                  *match, comment.comment.text, language, [] { return 1; }, terms);
     comment_hit.comment = std::move(comment.comment);
     hit.comments.push_back(std::move(comment_hit));
   }
@@ -71,8 +89,23 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
     hit.article_matched = !article_only.get_mset(0, 1).empty();
   }
   hit.matched_comments = matched_documents - (hit.article_matched ? 1 : 0);
-  hit.snippet = make_snippet(analyzer_, text, hit.article.language, terms);
+  hit.snippet = article_snippet();
   return hit;
+}
+
+// Reading where the query's words are from the index and breaking the text into words only up
+// to the passage shown saved XX% of a top-10 search for `oil` (docs/benchmarks.md).
+Snippet ThreadReader::snippet(Xapian::docid docid, const std::string& text,
+                              const std::string& language,
+                              const std::function<Xapian::termpos()>& first_position,
+                              const MatchTerms& terms) const {
+  const bool term_list = needs_term_list(database_, docid, terms);
+  if (term_list && text.size() < kTermListTextBytes) {
+    return make_snippet(analyzer_, text, language, terms);
+  }
+  return make_snippet(
+      analyzer_, text, language, terms,
+      matched_words(database_, docid, analyzer_, terms, language, first_position(), term_list));
 }
 
 std::optional<ArticleThread> ThreadReader::thread(const std::string& key) const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include <xapian.h>
@@ -33,6 +34,13 @@ class ThreadReader {
   Xapian::docid article_docid(const std::string& key) const;
 
  private:
+  // The snippet of `text`, the text of document `docid` whose first word is at
+  // `first_position`.
+  // `first_position`, asked only when the index is read.
+  Snippet snippet(Xapian::docid docid, const std::string& text, const std::string& language,
+                  const std::function<Xapian::termpos()>& first_position,
+                  const MatchTerms& terms) const;
+
   const Xapian::Database& database_;
   const indexer::Analyzer& analyzer_;
 };

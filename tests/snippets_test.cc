@@ -1,5 +1,8 @@
 #include "query/snippets.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace morgue::query {
@@ -81,6 +84,43 @@ TEST(Snippets, WithoutAMatchShowsTheOpening) {
   const auto snippet = make_snippet(analyzer, "one two three four", "en",
                                     {.terms = {"absent"}, .prefixes = {}, .stems = {}}, 2);
   EXPECT_EQ(marked(snippet), "one two…");
+}
+
+TEST(Snippets, KnownMatchesGiveTheSameSnippet) {
+  const indexer::Analyzer analyzer;
+  std::string text = "Oil rose. ";
+  for (int i = 0; i < 200; ++i) {
+    text += "filler ";
+  }
+  text += "the price of oil and oils, oil";
+  const MatchTerms terms{.terms = {"oil"}, .prefixes = {}, .stems = {"oil"}};
+  const std::vector<WordMatch> matches = {
+      {0, "oil"}, {205, "oil"}, {207, "oils"}, {208, "oil"}, {320, "oil"}};  // 320: a tag's
+  EXPECT_EQ(marked(make_snippet(analyzer, text, "en", terms, matches, 10)),
+            "…price of [oil] and [oils], [oil]");
+  EXPECT_EQ(make_snippet(analyzer, text, "en", terms, matches, 10),
+            make_snippet(analyzer, text, "en", terms, 10));
+}
+
+TEST(Snippets, KnownMatchesThatAreWrongAreNotBelieved) {
+  const indexer::Analyzer analyzer;
+  std::string text = "Oil rose. ";
+  for (int i = 0; i < 100; ++i) {
+    text += "filler ";
+  }
+  text += "oil prices";
+  const MatchTerms terms{.terms = {"oil", "prices"}, .prefixes = {}, .stems = {}};
+  const Snippet whole_text = make_snippet(analyzer, text, "en", terms, 10);
+  // An index written by another analyzer or layout: positions shifted, none, out of order,
+  // or past the text's end.
+  for (const auto& matches : std::vector<std::vector<WordMatch>>{{{1, "oil"}, {103, "oil"}},
+                                                                 {},
+                                                                 {{102, "oil"}, {0, "oil"}},
+                                                                 {{0, "oils"}, {102, "oil"}},
+                                                                 {{500, "oil"}}}) {
+    EXPECT_EQ(make_snippet(analyzer, text, "en", terms, matches, 10), whole_text);
+  }
+  EXPECT_EQ(marked(whole_text), "…filler filler [oil prices]");
 }
 
 }  // namespace
