@@ -1,6 +1,5 @@
 #include "indexer/analyzer.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -379,6 +378,49 @@ struct Analyzer::Impl {
     }
   }
 
+  // Calls on_word(begin, end, rule) with the byte offsets and ICU rule status of each word of
+  // `text` in order, until it returns false; a word holding '@' is given part by part (a part
+  // may be empty).
+  template <typename OnWord>
+  void break_words(std::string_view text, OnWord on_word) const {
+    UErrorCode status = U_ZERO_ERROR;
+    const Utf16Text utf16(text);
+    UTextCloser utext{utext_openUChars(nullptr, utf16.units.data(),
+                                       static_cast<std::int64_t>(utf16.units.size()), &status)};
+    check_icu(status, "open text for word breaking");
+    words->setText(utext.text, status);
+    check_icu(status, "set text for word breaking");
+    std::int32_t unit_begin = words->first();
+    bool go_on = true;
+    for (std::int32_t unit_end = words->next(); go_on && unit_end != icu::BreakIterator::DONE;
+         unit_begin = unit_end, unit_end = words->next()) {
+      // Rule status below UBRK_WORD_NUMBER marks spaces and punctuation.
+      const std::int32_t rule = words->getRuleStatus();
+      if (rule < UBRK_WORD_NUMBER) {
+        continue;
+      }
+      const std::size_t begin = utf16.byte_at(unit_begin);
+      const std::size_t end = utf16.byte_at(unit_end);
+      // ICU keeps "ann.lee@example.org" and "@handle" in one word; their parts are words too
+      // (the whole is their unit).
+      const std::string_view word = text.substr(begin, end - begin);
+      std::size_t piece_begin = begin;
+      for (std::size_t at = word.find('@'); go_on && at != std::string_view::npos;
+           at = word.find('@', at + 1)) {
+        go_on = on_word(piece_begin, begin + at, rule);
+        piece_begin = begin + at + 1;
+      }
+      go_on = go_on && on_word(piece_begin, end, rule);
+    }
+    // The iterator must not keep pointing at the copy.
+    words->setText(icu::UnicodeString());
+  }
+
+  // Whether a word whose folded form is `term` is kept (see Analyzer).
+  static bool keeps(const std::string& term) {
+    return !term.empty() && term.size() <= kMaxWordBytes;
+  }
+
   std::string fold_term(std::string_view word) const {
     std::string term;
     std::string exact;
@@ -419,30 +461,20 @@ Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
 
 Analyzer::~Analyzer() = default;
 
-std::vector<Token> Analyzer::tokenize(std::string_view text, Forms forms,
-                                      std::size_t max_words) const {
+std::vector<Token> Analyzer::tokenize(std::string_view text, Forms forms) const {
   std::vector<Token> tokens;
-  // About one word per six bytes in most scripts.
-  tokens.reserve(std::min(text.size() / 6, max_words));
+  tokens.reserve(text.size() / 6);  // about one word per six bytes in most scripts
   const bool all_forms = forms == Forms::kAll;
   const std::vector<TextUnit> units = all_forms ? find_text_units(text) : std::vector<TextUnit>();
   std::size_t next_unit = 0;
   std::string chain_joined;
-  UErrorCode status = U_ZERO_ERROR;
-  const Utf16Text utf16(text);
-  UTextCloser utext{utext_openUChars(nullptr, utf16.units.data(),
-                                     static_cast<std::int64_t>(utf16.units.size()), &status)};
-  check_icu(status, "open text for word breaking");
-  icu::BreakIterator& words = *impl_->words;
-  words.setText(utext.text, status);
-  check_icu(status, "set text for word breaking");
   const auto add_word = [&](std::size_t word_begin, std::size_t word_end, std::int32_t rule) {
     if (word_begin == word_end) {
       return;
     }
     Token& token = tokens.emplace_back();
     impl_->fold(text.substr(word_begin, word_end - word_begin), token.term, token.exact);
-    if (token.term.empty() || token.term.size() > kMaxWordBytes) {
+    if (!Impl::keeps(token.term)) {
       tokens.pop_back();
       return;
     }
@@ -488,34 +520,24 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, Forms forms,
       ++next_unit;  // the unit goes with its first word only
     }
   };
-  std::int32_t unit_begin = words.first();
-  for (std::int32_t unit_end = words.next();
-       unit_end != icu::BreakIterator::DONE && tokens.size() < max_words;
-       unit_begin = unit_end, unit_end = words.next()) {
-    // Rule status below UBRK_WORD_NUMBER marks spaces and punctuation.
-    const std::int32_t rule = words.getRuleStatus();
-    if (rule < UBRK_WORD_NUMBER) {
-      continue;
-    }
-    const std::size_t begin = utf16.byte_at(unit_begin);
-    const std::size_t end = utf16.byte_at(unit_end);
-    // ICU keeps "ann.lee@example.org" and "@handle" in one word; their parts are words too
-    // (the whole is their unit).
-    const std::string_view word = text.substr(begin, end - begin);
-    std::size_t piece_begin = begin;
-    for (std::size_t at = word.find('@'); at != std::string_view::npos;
-         at = word.find('@', at + 1)) {
-      add_word(piece_begin, begin + at, rule);
-      piece_begin = begin + at + 1;
-    }
-    add_word(piece_begin, end, rule);
-  }
-  // The iterator must not keep pointing at the copy.
-  words.setText(icu::UnicodeString());
-  if (tokens.size() > max_words) {
-    tokens.resize(max_words);  // a word split at '@' gave several
-  }
+  impl_->break_words(text, [&](std::size_t begin, std::size_t end, std::int32_t rule) {
+    add_word(begin, end, rule);
+    return true;
+  });
   return tokens;
+}
+
+void Analyzer::for_each_word(std::string_view text, const WordVisitor& visit) const {
+  // One buffer for every word's term: no allocation per word.
+  std::string term;
+  std::string exact;
+  impl_->break_words(text, [&](std::size_t begin, std::size_t end, std::int32_t) {
+    if (begin == end) {
+      return true;
+    }
+    impl_->fold(text.substr(begin, end - begin), term, exact);
+    return !Impl::keeps(term) || visit(term, begin, end);
+  });
 }
 
 std::string Analyzer::normalize(std::string_view text) const {

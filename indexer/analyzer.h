@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,12 +68,17 @@ class Analyzer {
   };
 
   /// The words of `text` in order. Invalid UTF-8 bytes become U+FFFD and are not words.
-  /// With `max_words`, only the first `max_words` of them: the text is broken into words no
-  /// further (snippets stop at the passage they show).
-  std::vector<Token> tokenize(std::string_view text, Forms forms = Forms::kAll,
-                              std::size_t max_words = kAllWords) const;
-  /// tokenize()'s default `max_words`: every word of the text.
-  static constexpr std::size_t kAllWords = static_cast<std::size_t>(-1);
+  std::vector<Token> tokenize(std::string_view text, Forms forms = Forms::kAll) const;
+
+  /// Told of each word of `text` in turn: its term and its byte offsets, as a Token of
+  /// Forms::kTermOnly has them (`term` lives until the call returns). Returning false stops.
+  using WordVisitor =
+      std::function<bool(std::string_view term, std::size_t begin, std::size_t end)>;
+
+  /// The words of tokenize(text, Forms::kTermOnly), one at a time, until `visit` returns false:
+  /// the text is broken no further, and no Token is built (snippets read a passage of a long
+  /// text; docs/benchmarks.md).
+  void for_each_word(std::string_view text, const WordVisitor& visit) const;
 
   /// `text` as one normalized string (NFKC case folded, white space collapsed to single spaces,
   /// trimmed): how filter values such as tags and authors are matched ("John  Kerry" and

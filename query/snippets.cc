@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <vector>
 
 namespace morgue::query {
@@ -76,18 +77,15 @@ bool MatchTerms::matches(const indexer::Analyzer& analyzer, std::string_view ter
 
 namespace {
 
-// A matched word: its number in the text and its term (in a Token or a WordMatch).
-struct MatchedWord {
-  std::size_t word;
-  std::string_view term;
-};
+// A word's byte offsets in its text.
+using Span = std::pair<std::size_t, std::size_t>;
 
 // The first word of the passage: of the windows of `words` words, the first holding the most
 // distinct matched terms, then the most matches, started a few words before its first match so
 // that it is read in context; 0 without matches. `matches` is in order of word, each once.
 // Only a window ending at a match can score more than the one before it, so trying those
 // windows alone finds the same one as sliding the window over every word.
-std::size_t passage_start(const std::vector<MatchedWord>& matches, std::size_t words) {
+std::size_t passage_start(const std::vector<WordMatch>& matches, std::size_t words) {
   std::pair<std::size_t, std::size_t> best_score{0, 0};
   std::size_t best_first = 0;  // the first match in the best window
   std::map<std::string_view, std::size_t> in_window;
@@ -115,13 +113,13 @@ std::size_t passage_start(const std::vector<MatchedWord>& matches, std::size_t w
   return first_match > lead ? first_match - lead : 0;
 }
 
-// The words `start` to `last` of `text` (held in `tokens`) as a snippet, with the words that
-// `marked` flags (indexed from `start`) marked; `at_end` when `last` is the text's last word.
-Snippet passage(std::string_view text, const std::vector<indexer::Token>& tokens, std::size_t start,
-                std::size_t last, bool at_end, const std::vector<bool>& marked) {
+// The words of `text` at `spans` (a run of its words, from its first when `at_start`, to its
+// last when `at_end`) as a snippet, with the words `marked` flags marked.
+Snippet passage(std::string_view text, std::span<const Span> spans, bool at_start, bool at_end,
+                const std::vector<bool>& marked) {
   Snippet snippet;
-  const std::size_t begin = start == 0 ? 0 : tokens[start].begin;
-  const std::size_t end = at_end ? text.size() : tokens[last].end;
+  const std::size_t begin = at_start ? 0 : spans.front().first;
+  const std::size_t end = at_end ? text.size() : spans.back().second;
   if (begin > 0) {
     snippet.text = kEllipsis;
   }
@@ -130,15 +128,15 @@ Snippet passage(std::string_view text, const std::vector<indexer::Token>& tokens
   if (end < text.size()) {
     snippet.text += kEllipsis;
   }
-  for (std::size_t i = start; i <= last; ++i) {
-    if (!marked[i - start]) {
+  auto& highlights = snippet.highlights;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (!marked[i]) {
       continue;
     }
-    const std::size_t word_begin = tokens[i].begin - begin + shift;
-    const std::size_t word_end = tokens[i].end - begin + shift;
-    auto& highlights = snippet.highlights;
-    if (i > start && marked[i - 1 - start] && !highlights.empty() &&
-        only_spaces_between(text, tokens[i - 1].end, tokens[i].begin)) {
+    const std::size_t word_begin = spans[i].first - begin + shift;
+    const std::size_t word_end = spans[i].second - begin + shift;
+    if (i > 0 && marked[i - 1] && !highlights.empty() &&
+        only_spaces_between(text, spans[i - 1].second, spans[i].first)) {
       highlights.back().second = word_end;  // a phrase reads as one marked run
     } else {
       highlights.emplace_back(word_begin, word_end);
@@ -148,85 +146,81 @@ Snippet passage(std::string_view text, const std::vector<indexer::Token>& tokens
   return snippet;
 }
 
-// make_snippet over every word of a text, `tokens`.
-Snippet snippet_of_words(const indexer::Analyzer& analyzer, std::string_view text,
-                         std::string_view language, const MatchTerms& query_terms,
-                         const std::vector<indexer::Token>& tokens, std::size_t words) {
-  if (tokens.empty()) {
-    return {};
-  }
-  std::vector<MatchedWord> matches;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (query_terms.matches(analyzer, tokens[i].term, language)) {
-      matches.push_back({i, tokens[i].term});
-    }
-  }
-  const std::size_t start = passage_start(matches, words);
-  const std::size_t last = std::min(tokens.size(), start + words) - 1;
-  std::vector<bool> marked(last + 1 - start);
-  for (const auto& match : matches) {
-    if (match.word >= start && match.word <= last) {
-      marked[match.word - start] = true;
-    }
-  }
-  return passage(text, tokens, start, last, last + 1 == tokens.size(), marked);
-}
-
 }  // namespace
 
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
                      std::string_view language, const MatchTerms& query_terms, std::size_t words) {
-  return snippet_of_words(analyzer, text, language, query_terms,
-                          analyzer.tokenize(text, indexer::Analyzer::Forms::kTermOnly), words);
+  std::vector<Span> spans;
+  std::vector<WordMatch> matches;
+  analyzer.for_each_word(text, [&](std::string_view term, std::size_t begin, std::size_t end) {
+    if (query_terms.matches(analyzer, term, language)) {
+      matches.push_back({spans.size(), std::string(term)});
+    }
+    spans.emplace_back(begin, end);
+    return true;
+  });
+  if (spans.empty()) {
+    return {};
+  }
+  const std::size_t start = passage_start(matches, words);
+  const std::size_t shown = std::min(spans.size() - start, words);
+  std::vector<bool> marked(shown);
+  for (const auto& match : matches) {
+    if (match.word >= start && match.word < start + shown) {
+      marked[match.word - start] = true;
+    }
+  }
+  return passage(text, std::span(spans).subspan(start, shown), start == 0,
+                 start + shown == spans.size(), marked);
 }
 
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
                      std::string_view language, const MatchTerms& query_terms,
                      const std::vector<WordMatch>& matches, std::size_t words) {
-  std::vector<MatchedWord> known;
-  known.reserve(matches.size());
-  for (const auto& match : matches) {
-    if (!known.empty() && known.back().word >= match.word) {
-      known.clear();  // not in order: trust only the text
-      break;
-    }
-    known.push_back({match.word, match.term});
-  }
-  std::size_t start = passage_start(known, words);
-  // One word more than the passage shows, to know whether it ends the text.
-  const std::size_t wanted = start + words + 1;
-  const auto tokens = analyzer.tokenize(text, indexer::Analyzer::Forms::kTermOnly, wanted);
-  if (tokens.empty()) {
-    return {};
-  }
-  const bool whole_text = tokens.size() < wanted;
-  if (start >= tokens.size()) {
-    // The best window lies past the text's end: its matches are another field's. Every word of
-    // the text is at hand; choose again among the text's own matches.
-    while (!known.empty() && known.back().word >= tokens.size()) {
-      known.pop_back();
-    }
-    start = passage_start(known, words);
-  }
-  const std::size_t last = std::min(tokens.size(), start + words) - 1;
-  // The words of the passage must match where the index says, and only there.
-  std::vector<bool> marked(last + 1 - start);
-  auto next = std::lower_bound(
-      known.begin(), known.end(), start,
-      [](const MatchedWord& match, std::size_t word) { return match.word < word; });
-  for (std::size_t i = start; i <= last; ++i) {
-    const bool listed = next != known.end() && next->word == i;
-    const std::string& term = tokens[i].term;
-    if (listed != query_terms.matches(analyzer, term, language) || (listed && next->term != term)) {
-      return whole_text ? snippet_of_words(analyzer, text, language, query_terms, tokens, words)
-                        : make_snippet(analyzer, text, language, query_terms, words);
-    }
-    if (listed) {
-      marked[i - start] = true;
-      ++next;
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    if (matches[i - 1].word >= matches[i].word) {
+      return make_snippet(analyzer, text, language, query_terms, words);  // not in order
     }
   }
-  return passage(text, tokens, start, last, last + 1 == tokens.size(), marked);
+  const std::size_t start = passage_start(matches, words);
+  // The words of the passage, and one more to know whether it ends the text. They must match
+  // where `matches` says, and only there.
+  std::vector<Span> spans;
+  std::vector<bool> marked;
+  auto next =
+      std::lower_bound(matches.begin(), matches.end(), start,
+                       [](const WordMatch& match, std::size_t word) { return match.word < word; });
+  std::size_t word = 0;
+  bool agree = true;
+  analyzer.for_each_word(text, [&](std::string_view term, std::size_t begin, std::size_t end) {
+    if (word >= start) {
+      if (spans.size() == words) {
+        spans.emplace_back(begin, end);  // the passage does not end the text
+        return false;
+      }
+      const bool listed = next != matches.end() && next->word == word;
+      if (listed != query_terms.matches(analyzer, term, language) ||
+          (listed && next->term != term)) {
+        agree = false;
+        return false;
+      }
+      next += listed ? 1 : 0;
+      spans.emplace_back(begin, end);
+      marked.push_back(listed);
+    }
+    ++word;
+    return true;
+  });
+  // When the passage lies past the text's end, its matches were another field's (the tags,
+  // indexed after the body); breaking the whole text again finds the text's own best one.
+  if (!agree || spans.empty()) {
+    return make_snippet(analyzer, text, language, query_terms, words);
+  }
+  const bool at_end = spans.size() <= words;
+  if (!at_end) {
+    spans.pop_back();
+  }
+  return passage(text, spans, start == 0, at_end, marked);
 }
 
 }  // namespace morgue::query
