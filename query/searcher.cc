@@ -497,7 +497,11 @@ void Searcher::Impl::page(const SearchRequest& request, const Xapian::Query& que
   }
   const Xapian::valueno date_slot = *schema::field("date").slot;
   const Xapian::valueno thread_slot = *schema::field("thread").slot;
-  Xapian::Query paged = query::with_preferences(query);
+  // The article bonus orders an article before a comment that matches as well. When no comment
+  // matched, every hit would get it alike, so it is left out: the order is the same, and
+  // checking each match against the articles' posting list was a quarter of a top-10 search for
+  // a common word (`said`: 30.8 M instructions with it, 23.2 M without).
+  Xapian::Query paged = result.total_comments > 0 ? query::with_preferences(query) : query;
   std::size_t skip = start.offset;
   if (is_date_sort(sort) && !start.last_date.empty()) {
     // Continue from the last date shown: a range on the date, then skip the hits already

@@ -468,7 +468,9 @@ TEST(Searcher, TheTypedFormRanksFirstWithoutCountingTwice) {
   EXPECT_EQ(result.hits[0].article.id, "typed");
   EXPECT_EQ(result.hits[1].article.id, "other-form");
   EXPECT_GT(result.hits[0].score, result.hits[1].score);
-  EXPECT_LT(result.hits[0].score, 1.5 * result.hits[1].score);
+  // The typed form adds about half of the other's score here (0.94 against 0.62); as a second
+  // word ("elections" is in 1 document, its stem in 2) it would add over twice as much.
+  EXPECT_LT(result.hits[0].score, 1.75 * result.hits[1].score);
 }
 
 // Issue 6: the filter a facet value carries (tag:"John Kerry") was refused by the request
