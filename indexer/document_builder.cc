@@ -13,9 +13,7 @@
 namespace morgue::indexer {
 
 namespace {
-// A gap between title and body (and between paragraphs of fields) so a phrase cannot match
-// across the join.
-constexpr Xapian::termpos kFieldGap = 100;
+using schema::kFieldGap;
 // Extra weight (wdf) of each title word in the unprefixed text, beyond the once it is indexed
 // there with its position: with 1 a title word counts as two body words, so BM25 ranks an article
 // whose title names the subject above one that mentions it in passing. Chosen with morgue-eval

@@ -79,6 +79,11 @@ void for_each_packed_value(std::string_view packed, Callback&& on_value) {
   }
 }
 
+/// Positions left empty after each positional field (title, caption, body, each tag, each
+/// paragraph of a field), so that a phrase never matches across the join. The indexer leaves
+/// them; snippets count them to find a text's words in the position lists.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
 /// The version of the database layout morgue writes; stored in the database's metadata.
 /// Version 2 added the facet-id slot (indexer/facet_ids.h).
 inline constexpr std::string_view kSchemaVersion = "2";

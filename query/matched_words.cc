@@ -9,8 +9,7 @@
 namespace morgue::query {
 
 namespace {
-// DocumentBuilder's kFieldGap: the positions left empty after each field.
-constexpr Xapian::termpos kFieldGap = 100;
+using schema::kFieldGap;
 
 bool has_term(const Xapian::Database& database, Xapian::docid docid, const std::string& term) {
   auto posting = database.postlist_begin(term);

@@ -5,6 +5,8 @@
 #include <span>
 #include <vector>
 
+#include "indexer/schema.h"
+
 namespace morgue::query {
 
 namespace {
@@ -177,6 +179,11 @@ Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
                      std::string_view language, const MatchTerms& query_terms,
                      const std::vector<WordMatch>& matches, std::size_t words) {
+  // A window as wide as the gap between fields could hold the next field's matches, which this
+  // text does not have: choose it from the text's own words.
+  if (words >= schema::kFieldGap) {
+    return make_snippet(analyzer, text, language, query_terms, words);
+  }
   for (std::size_t i = 1; i < matches.size(); ++i) {
     if (matches[i - 1].word >= matches[i].word) {
       return make_snippet(analyzer, text, language, query_terms, words);  // not in order

@@ -48,7 +48,8 @@ Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
 /// long text is most of the cost. Matches past the text's last word (another field's, indexed
 /// after it) are ignored. The words in the window are checked against the query: if they do
 /// not match where `matches` says (an index written by another analyzer or layout), the whole
-/// text is analysed as by the overload above, so the snippet is the same either way.
+/// text is analysed as by the overload above, so the snippet is the same either way; so it is
+/// for a window of schema::kFieldGap words or more, which could reach another field's matches.
 Snippet make_snippet(const indexer::Analyzer& analyzer, std::string_view text,
                      std::string_view language, const MatchTerms& query_terms,
                      const std::vector<WordMatch>& matches, std::size_t words = 30);

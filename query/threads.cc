@@ -13,8 +13,9 @@
 namespace morgue::query {
 
 namespace {
-// Texts shorter than this are broken whole when a snippet would need the document's term list:
-// uncompressing it costs as much as breaking about XX bytes of text.
+// Texts shorter than this are broken whole when a snippet would need the document's term list,
+// which costs about as much to read as breaking a short text (a threshold set by hand, not
+// tuned).
 constexpr std::size_t kTermListTextBytes = 1500;
 }  // namespace
 
@@ -94,7 +95,8 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
 }
 
 // Reading where the query's words are from the index and breaking the text into words only up
-// to the passage shown saved XX% of a top-10 search for `oil` (docs/benchmarks.md).
+// to the passage shown saved 9 to 46% of the instructions of a top-10 search
+// (docs/benchmarks.md).
 Snippet ThreadReader::snippet(Xapian::docid docid, const std::string& text,
                               const std::string& language,
                               const std::function<Xapian::termpos()>& first_position,

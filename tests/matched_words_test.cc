@@ -8,6 +8,7 @@
 #include <morgue/indexer.h>
 #include <morgue/searcher.h>
 
+#include "indexer/schema.h"
 #include "query/query_parser.h"
 #include "query/snippets.h"
 #include "query/threads.h"
@@ -216,22 +217,43 @@ TEST_F(MatchedWords, AMatchFarIntoALongTextIsFoundAndMarked) {
   EXPECT_EQ(marked(1), "Aleppo");
 }
 
+// "oil elections" has other forms in the comment ("oils"), so its short text is broken whole;
+// "again" has none, so its snippet is made from the comment's own position lists.
 TEST_F(MatchedWords, CommentSnippetsComeFromTheirOwnPositions) {
   Searcher searcher(*temp_ / "words.db");
-  SearchRequest request;
-  request.query = "oil elections";
-  request.facets.clear();
-  const SearchResult result = searcher.search(request);
   const indexer::Analyzer analyzer;
-  const MatchTerms terms = terms_of(analyzer, request.query);
-  bool seen = false;
-  for (const auto& hit : result.hits) {
-    for (const auto& comment : hit.comments) {
-      seen = true;
-      EXPECT_EQ(comment.snippet, make_snippet(analyzer, comment.comment.text, "en", terms));
+  for (const std::string query : {"oil elections", "again"}) {
+    SCOPED_TRACE(query);
+    SearchRequest request;
+    request.query = query;
+    request.facets.clear();
+    const SearchResult result = searcher.search(request);
+    const MatchTerms terms = terms_of(analyzer, request.query);
+    bool seen = false;
+    for (const auto& hit : result.hits) {
+      for (const auto& comment : hit.comments) {
+        seen = true;
+        EXPECT_EQ(comment.snippet, make_snippet(analyzer, comment.comment.text, "en", terms));
+        EXPECT_FALSE(comment.snippet.highlights.empty());
+      }
     }
+    EXPECT_TRUE(seen);
   }
-  EXPECT_TRUE(seen);
+}
+
+// A window as wide as the gap between fields is chosen from the text alone: the tag's match,
+// a field gap after the body, must not pull the window away from the body's start.
+TEST(Snippets, AWindowAsWideAsTheFieldGapIgnoresOtherFieldsMatches) {
+  const indexer::Analyzer analyzer;
+  std::string text = "oil";
+  for (int i = 1; i < 50; ++i) {
+    text += i == 40 ? " oil" : " word";
+  }
+  const MatchTerms terms = terms_of(analyzer, "oil prices");
+  const std::vector<WordMatch> matches = {
+      {0, "oil"}, {40, "oil"}, {50 + schema::kFieldGap, "prices"}};
+  EXPECT_EQ(make_snippet(analyzer, text, "en", terms, matches, 120),
+            make_snippet(analyzer, text, "en", terms, 120));
 }
 
 }  // namespace
