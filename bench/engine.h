@@ -26,9 +26,9 @@ inline constexpr int kModes = 4;
 
 /// What one run of a query returned, to compare engines.
 struct QueryOutcome {
-  std::size_t matches = 0;       ///< exact in kTop10Count and kCountFacets
-  std::size_t hits = 0;          ///< hits returned (at most 10)
-  std::size_t facet_values = 0;  ///< facet values returned over all four facets
+  std::size_t matches = 0;        ///< exact in kTop10Count and kCountFacets
+  std::size_t hits = 0;           ///< hits returned (at most 10)
+  std::size_t facet_values = 0;   ///< facet values returned over all four facets
   std::size_t snippet_bytes = 0;  ///< bytes of the hits' snippets (kTop10Snippets)
 };
 
