@@ -76,7 +76,7 @@ Hit ThreadReader::hit(const Xapian::Query& query, const MatchTerms& terms, const
     comment_hit.snippet =
         comment.comment.language.empty()
             ? make_snippet(analyzer_, comment.comment.text, language, terms)
-            : snippet(
+            : snippet(  // a comment's text is its document's only text, from position 1
                   *match, comment.comment.text, language, [] { return 1; }, terms);
     comment_hit.comment = std::move(comment.comment);
     hit.comments.push_back(std::move(comment_hit));

@@ -34,9 +34,8 @@ class ThreadReader {
   Xapian::docid article_docid(const std::string& key) const;
 
  private:
-  // The snippet of `text`, the text of document `docid` whose first word is at
-  // `first_position`.
-  // `first_position`, asked only when the index is read.
+  // The snippet of `text`, the text of document `docid`; `first_position` gives the position
+  // of the text's first word in the index, and is asked only when the index is read.
   Snippet snippet(Xapian::docid docid, const std::string& text, const std::string& language,
                   const std::function<Xapian::termpos()>& first_position,
                   const MatchTerms& terms) const;
